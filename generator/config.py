@@ -1,0 +1,109 @@
+"""Where the project's files are and which languages it has.
+
+Read from `mkdocs.yml` as plain YAML (its `!!python/name` tags are ignored), so that the
+command line works without importing MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.model import SOURCE_LANGUAGE
+
+DEFAULT_TREES_DIR = "decision_trees"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags: read them as nothing."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+class ConfigError(Exception):
+    """mkdocs.yml cannot be read; the message says which file and why."""
+
+
+@dataclass
+class ProjectConfig:
+    root: Path
+    content_dir: Path
+    trees_dir: Path
+    # The source language first, then the translations.
+    languages: list[str] = field(default_factory=lambda: [SOURCE_LANGUAGE])
+    mkdocs_yml: Path | None = None
+
+    @property
+    def translation_languages(self) -> list[str]:
+        return [lang for lang in self.languages if lang != SOURCE_LANGUAGE]
+
+    @classmethod
+    def for_directory(cls, root: Path, languages: list[str] | None = None) -> ProjectConfig:
+        """Plain folders with no mkdocs.yml (tests, other site engines)."""
+        return cls(
+            root=root,
+            content_dir=root / "content",
+            trees_dir=root / DEFAULT_TREES_DIR,
+            languages=languages or [SOURCE_LANGUAGE],
+        )
+
+    @classmethod
+    def from_mkdocs_yml(cls, path: Path) -> ProjectConfig:
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+            raise ConfigError(f"{path}: cannot read it: {error}") from error
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: expected a mapping of settings")
+        root = path.parent
+        docs_dir = str(data.get("docs_dir") or "docs")
+        plugin_options = _plugin_options(data.get("plugins"))
+        helpcenter = plugin_options.get("helpcenter") or {}
+        trees_dir = str(helpcenter.get("trees_dir") or DEFAULT_TREES_DIR)
+        languages = _languages(plugin_options.get("i18n") or {})
+        return cls(
+            root=root,
+            content_dir=root / docs_dir,
+            trees_dir=root / trees_dir,
+            languages=languages,
+            mkdocs_yml=path,
+        )
+
+    @classmethod
+    def discover(cls, start: Path) -> ProjectConfig:
+        """The mkdocs.yml in `start` or the nearest parent, else the folder itself."""
+        for folder in [start, *start.parents]:
+            candidate = folder / "mkdocs.yml"
+            if candidate.is_file():
+                return cls.from_mkdocs_yml(candidate)
+        return cls.for_directory(start)
+
+
+def _plugin_options(plugins: Any) -> dict[str, dict[str, Any]]:
+    options: dict[str, dict[str, Any]] = {}
+    for entry in plugins or []:
+        if isinstance(entry, str):
+            options[entry] = {}
+        elif isinstance(entry, dict):
+            for name, value in entry.items():
+                options[str(name)] = value if isinstance(value, dict) else {}
+    return options
+
+
+def _languages(i18n: dict[str, Any]) -> list[str]:
+    languages = [SOURCE_LANGUAGE]
+    for entry in i18n.get("languages") or []:
+        if isinstance(entry, dict) and entry.get("locale"):
+            locale = str(entry["locale"])
+            if locale not in languages:
+                languages.append(locale)
+    return languages

@@ -1,0 +1,142 @@
+"""Load a whole project: find its files, read the trees strictly, run every rule.
+
+`load_project` never raises for bad input: everything wrong is a Problem. Only the CLI and
+the MkDocs plugin decide whether problems fail the run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.articles import ArticleIndex, PathDisplay, scan_articles
+from generator.build import build_scenarios, build_translation, build_tree
+from generator.config import ProjectConfig
+from generator.model import Pos, Tree
+from generator.problems import Level, Problem, sort_problems
+from generator.rules import PROJECT_RULES, TREE_RULES
+from generator.rules.base import Context
+from generator.schema import Problems
+from generator.yamlload import YNode, load_yaml_bytes
+
+TREE_FILE = re.compile(r"^(?P<tree>[^.]+)(?:\.(?P<kind>[^.]+))?\.yml$")
+SCENARIOS_SUFFIX = "scenarios"
+
+
+@dataclass
+class Project:
+    config: ProjectConfig
+    trees: dict[str, Tree]
+    articles: ArticleIndex
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.level is Level.ERROR for p in self.problems)
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(p.level is Level.WARNING for p in self.problems)
+
+    def published_trees(self) -> list[Tree]:
+        return [tree for _, tree in sorted(self.trees.items()) if not tree.draft]
+
+
+def load_project(config: ProjectConfig, relative_to: Path | None = None) -> Project:
+    display = PathDisplay(relative_to or Path.cwd())
+    problems = Problems()
+    ctx = Context(config, [], ArticleIndex())
+    ctx.outside_links = _outside_links(config, display)
+
+    loaded: dict[str, Tree] = {}
+    extras: list[tuple[Path, str, str]] = []  # translation and scenario files: (file, tree, kind)
+    for file in _tree_files(config.trees_dir):
+        match = TREE_FILE.match(file.name)
+        if match is None:
+            problems.error(
+                _origin(display(file)),
+                "file-name",
+                f"'{file.name}' is not a tree file name; name it <tree-id>.yml, "
+                "<tree-id>.<language>.yml or <tree-id>.scenarios.yml",
+            )
+            continue
+        if match["kind"] is not None:
+            extras.append((file, match["tree"], match["kind"]))
+            continue
+        root = _read(file, display(file), problems)
+        if root is not None:
+            tree = build_tree(root, display(file), problems)
+            if tree is not None:
+                loaded[match["tree"]] = tree
+
+    for file, tree_id, kind in extras:
+        shown = display(file)
+        tree = loaded.get(tree_id)
+        if kind != SCENARIOS_SUFFIX and kind not in config.translation_languages:
+            ctx.unknown_languages.append((shown, kind))
+            continue
+        if tree is None:
+            ctx.orphans.append((shown, tree_id))
+            continue
+        root = _read(file, shown, problems)
+        if root is None:
+            continue
+        if kind == SCENARIOS_SUFFIX:
+            tree.scenarios = build_scenarios(root, problems)
+            tree.scenarios_path = shown
+        else:
+            translation = build_translation(root, shown, kind, problems)
+            if translation is not None:
+                tree.translations[kind] = translation
+
+    ctx.trees = list(loaded.values())
+    ctx.articles = scan_articles(config.content_dir, config.languages, display)
+    for tree in ctx.trees:
+        for rule in TREE_RULES:
+            problems.extend(rule.check(tree, ctx))
+    for rule in PROJECT_RULES:
+        problems.extend(rule.check(ctx))
+    trees = {tree.id: tree for tree in ctx.trees if tree.id}
+    return Project(config, trees, ctx.articles, sort_problems(problems))
+
+
+def _origin(path: str) -> Pos:
+    return Pos(path, 1, 1)
+
+
+def _tree_files(trees_dir: Path) -> list[Path]:
+    if not trees_dir.is_dir():
+        return []
+    return sorted(p for p in trees_dir.iterdir() if p.suffix in (".yml", ".yaml") and not p.is_dir())
+
+
+def _read(file: Path, shown: str, problems: Problems) -> YNode | None:
+    if file.suffix == ".yaml":
+        problems.error(_origin(shown), "file-name", f"rename '{file.name}' to end in .yml")
+        return None
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        problems.error(_origin(shown), "unreadable-file", f"cannot read the file: {reason}")
+        return None
+    loaded = load_yaml_bytes(data, shown)
+    problems.extend(loaded.problems)
+    return loaded.root
+
+
+def _outside_links(config: ProjectConfig, display: PathDisplay) -> list[tuple[str, str]]:
+    """Symlinks under content/ or decision_trees/ whose target is outside the project."""
+    root = config.root.resolve()
+    found = []
+    for folder in (config.content_dir, config.trees_dir):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if not path.is_symlink():
+                continue
+            target = path.resolve()
+            if not target.is_relative_to(root):
+                found.append((display(path), str(target)))
+    return found

@@ -1,0 +1,267 @@
+"""Strict YAML loading that keeps every value's position.
+
+PyYAML resolves types the YAML 1.1 way (`no` becomes False), silently keeps the last of
+two duplicate keys, follows aliases and builds any tagged object. Writers need none of
+that, so this module reads the parser's *events* and builds its own small tree of
+mappings, sequences and scalars, every scalar kept as the text that was typed. Typing
+is left to the schema, which knows where text is expected.
+
+Reading events is iterative, so deep nesting cannot overflow the C stack the way
+libyaml's composer does; sizes and depth are still capped before and during parsing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from generator.model import Pos
+from generator.problems import Level, Problem
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+try:  # libyaml's parser when present: several times faster than the pure-Python one
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(eq=False)
+class YScalar:
+    value: str
+    pos: Pos
+    plain: bool
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in NULLS
+
+
+@dataclass(eq=False)
+class YMap:
+    pos: Pos
+    items: dict[str, tuple[YScalar, YNode]] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class YSeq:
+    pos: Pos
+    items: list[YNode] = field(default_factory=list)
+
+
+YNode = YScalar | YMap | YSeq
+
+
+@dataclass
+class Loaded:
+    root: YNode | None
+    problems: list[Problem]
+
+
+def _err(path: str, line: int, column: int, rule: str, message: str) -> Problem:
+    return Problem(path, line, column, Level.ERROR, rule, message)
+
+
+def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text without its BOM, or the line:col of the first byte that is not UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
+        byte = data[error.start]
+        hint = " (this looks like UTF-16: save the file as UTF-8)" if b"\x00" in data[:4] else ""
+        message = (
+            f"byte 0x{byte:02x} is not valid UTF-8{hint}; save the file with UTF-8 encoding"
+        )
+        return None, [_err(path, line, column, "encoding", message)]
+
+
+_FLOW_TOKEN = re.compile(r"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*|[\[\]{}]")
+
+
+def _flow_depth_problem(text: str, path: str) -> Problem | None:
+    """Flow nesting (`[[[...`) deeper than MAX_DEPTH, found before the parser sees it."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return None  # cannot be that deep: skip the scan on ordinary files
+    depth = 0
+    for match in _FLOW_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                column = match.start() - text.rfind("\n", 0, match.start())
+                return _err(path, line, column, "too-deep", _too_deep_message())
+        elif token in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+def _too_deep_message() -> str:
+    return f"nested more than {MAX_DEPTH} levels deep; a tree never needs that: flatten it"
+
+
+def load_yaml_bytes(data: bytes, path: str) -> Loaded:
+    """Parse one YAML document strictly. Never raises for bad input."""
+    if len(data) > MAX_BYTES:
+        size = f"{len(data) / 1024 / 1024:.1f} MiB"
+        message = f"file is {size}, more than the {MAX_BYTES // 1024 // 1024} MiB limit; split it"
+        return Loaded(None, [_err(path, 1, 1, "too-large", message)])
+    text, problems = decode_utf8(data, path)
+    if text is None:
+        return Loaded(None, problems)
+    deep = _flow_depth_problem(text, path)
+    if deep is not None:
+        return Loaded(None, [deep])
+    return _EventComposer(path).compose(text)
+
+
+def _pos(path: str, mark: yaml.Mark) -> Pos:
+    return Pos(path, mark.line + 1, mark.column + 1)
+
+
+class _EventComposer:
+    """Builds YNodes from parser events, collecting problems instead of raising."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, pos: Pos, rule: str, message: str) -> None:
+        self.problems.append(Problem.at(pos, Level.ERROR, rule, message))
+
+    def compose(self, text: str) -> Loaded:
+        root: YNode | None = None
+        # Each open collection with, for mappings, the key waiting for its value.
+        stack: list[tuple[YMap | YSeq, YScalar | None]] = []
+        documents = 0
+        try:
+            for event in yaml.parse(text, Loader=_Loader):
+                kind = type(event)
+                if kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        self.problem(
+                            _pos(self.path, event.start_mark),
+                            "multi-document",
+                            "a second YAML document starts here; keep one tree per file and "
+                            "remove the '---' line",
+                        )
+                        break
+                    continue
+                if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+                    continue
+                if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    done, _ = stack.pop()
+                    node: YNode = done
+                else:
+                    node_or_none = self._open(event, stack)
+                    if node_or_none is None:
+                        continue  # a collection was opened: its items come next
+                    node = node_or_none
+                if not stack:
+                    root = node
+                    continue
+                parent, key = stack[-1]
+                if isinstance(parent, YSeq):
+                    parent.items.append(node)
+                elif key is None:
+                    stack[-1] = (parent, self._key(node, parent))
+                else:
+                    parent.items[key.value] = (key, node)
+                    stack[-1] = (parent, None)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            pos = _pos(self.path, mark) if mark else Pos(self.path, 1, 1)
+            description = error.problem or str(error)
+            self.problem(pos, "syntax", f"YAML syntax: {description}{_syntax_hint(description)}")
+            return Loaded(None, self.problems)
+        except yaml.YAMLError as error:
+            self.problem(Pos(self.path, 1, 1), "syntax", f"YAML syntax: {error}")
+            return Loaded(None, self.problems)
+        except _TooDeep as error:
+            self.problem(error.pos, "too-deep", _too_deep_message())
+            return Loaded(None, self.problems)
+        if root is None and documents <= 1:
+            self.problem(
+                Pos(self.path, 1, 1),
+                "empty-file",
+                "the file is empty; write the tree (see docs/tree-format.md) or delete the file",
+            )
+        return Loaded(root, self.problems)
+
+    def _open(self, event: yaml.Event, stack: list[tuple[YMap | YSeq, YScalar | None]]) -> YNode | None:
+        pos = _pos(self.path, event.start_mark)
+        if isinstance(event, yaml.AliasEvent):
+            self.problem(
+                pos,
+                "yaml-alias",
+                f"alias '*{event.anchor}' repeats text from elsewhere; write the text out in full",
+            )
+            return YScalar("", pos, plain=True)
+        assert isinstance(event, yaml.NodeEvent)
+        if event.anchor is not None:
+            self.problem(
+                pos, "yaml-anchor", f"anchor '&{event.anchor}' is not allowed; remove it"
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            self.problem(
+                pos,
+                "yaml-tag",
+                f"tag '{tag}' is not allowed; remove it (put text in quotes if it must stay text)",
+            )
+        if isinstance(event, yaml.ScalarEvent):
+            return YScalar(event.value, pos, plain=event.style is None)
+        if len(stack) >= MAX_DEPTH:
+            raise _TooDeep(pos)
+        collection: YMap | YSeq = YMap(pos) if isinstance(event, yaml.MappingStartEvent) else YSeq(pos)
+        stack.append((collection, None))
+        return None
+
+    def _key(self, node: YNode, parent: YMap) -> YScalar:
+        if not isinstance(node, YScalar):
+            self.problem(node.pos, "syntax", "a key must be plain text, not a list or mapping")
+            return YScalar(f"\0{id(node)}", node.pos, plain=False)
+        if node.plain and node.value == "<<":
+            self.problem(
+                node.pos,
+                "yaml-merge",
+                "merge key '<<' copies another mapping; write the keys out in full",
+            )
+        elif node.value in parent.items:
+            first = parent.items[node.value][0].pos
+            self.problem(
+                node.pos,
+                "duplicate-key",
+                f"key '{node.value}' is already set on line {first.line}; "
+                "keep one of the two (YAML would silently use only the last)",
+            )
+            # Keep the first and drop this one: its value is stored under a key no check reads.
+            return YScalar(f"\0dup{id(node)}", node.pos, plain=False)
+        return node
+
+
+class _TooDeep(Exception):
+    def __init__(self, pos: Pos) -> None:
+        self.pos = pos
+
+
+def _syntax_hint(description: str) -> str:
+    if "found character '\\t'" in description:
+        return "; indent with spaces, not tabs"
+    if "mapping values are not allowed" in description:
+        return "; a value that contains ': ' must be put in quotes"
+    if "found undefined alias" in description or "found unknown escape" in description:
+        return ""
+    if "could not find expected ':'" in description:
+        return "; every key needs a ':' after it"
+    return ""
