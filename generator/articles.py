@@ -58,7 +58,7 @@ class ArticleIndex:
         return None
 
 
-def scan_articles(content_dir: Path, languages: list[str], display: "PathDisplay") -> ArticleIndex:
+def scan_articles(content_dir: Path, languages: list[str], display: PathDisplay) -> ArticleIndex:
     index = ArticleIndex()
     if not content_dir.is_dir():
         return index
@@ -91,7 +91,9 @@ def read_article(file: Path, shown: str, language: str) -> ArticleFile:
         if heading := HEADING.match(line):
             anchor = heading.group(3)
             column = line.index("#" + anchor, len(heading.group(1))) + 2
-            article.headings.setdefault(anchor, Heading(heading.group(2), anchor, Pos(shown, number, column)))
+            article.headings.setdefault(
+                anchor, Heading(heading.group(2), anchor, Pos(shown, number, column))
+            )
         elif embed := EMBED.match(line):
             article.embeds.append((embed.group(1) or "", Pos(shown, number, 1)))
     if not article.title:
@@ -108,4 +110,6 @@ class PathDisplay:
     def __call__(self, path: Path) -> str:
         import os
 
-        return os.path.relpath(path.resolve() if not path.is_symlink() else path.absolute(), self.base)
+        return os.path.relpath(
+            path.resolve() if not path.is_symlink() else path.absolute(), self.base
+        )

@@ -32,9 +32,19 @@ def build_tree(root: YNode, path: str, out: Problems) -> Tree | None:
     if fields is None:
         return None
     nodes: dict[str, Question | Outcome] = {}
+    unusable: set[str] = set()
     for node_id, entry in (fields.get("nodes") or {}).items():
+        if entry.value is None:
+            unusable.add(node_id)
+            continue
         kind, node_fields = entry.value
         pos = entry.key.pos
+        if (
+            kind == "question"
+            and "options" in node_fields.key_pos
+            and "options" not in node_fields.values
+        ):
+            unusable.add(node_id)
         if kind == "question":
             options = [_option(o) for o in node_fields.get("options") or []]
             nodes[node_id] = Question(
@@ -66,6 +76,7 @@ def build_tree(root: YNode, path: str, out: Problems) -> Tree | None:
         start=_text(fields, "start"),
         nodes=nodes,
         draft=bool(fields.get("draft", False)),
+        unusable=unusable,
     )
 
 
@@ -73,7 +84,9 @@ def _option(fields: Fields) -> Option | None:
     option_id, next_id = fields.get("id"), fields.get("next")
     if option_id is None or next_id is None:
         return None
-    return Option(option_id.value, _text(fields, "label"), next_id.value, option_id.pos, next_id.pos)
+    return Option(
+        option_id.value, _text(fields, "label"), next_id.value, option_id.pos, next_id.pos
+    )
 
 
 def _link(fields: Fields) -> ExternalLink | None:
@@ -83,7 +96,9 @@ def _link(fields: Fields) -> ExternalLink | None:
     return ExternalLink(link_id.value, _text(fields, "label"), url.value, link_id.pos, url.pos)
 
 
-def build_translation(root: YNode, path: str, language: str, out: Problems) -> TreeTranslation | None:
+def build_translation(
+    root: YNode, path: str, language: str, out: Problems
+) -> TreeTranslation | None:
     fields = TRANSLATION.check(root, "the translation", out)
     if fields is None:
         return None
@@ -94,15 +109,18 @@ def build_translation(root: YNode, path: str, language: str, out: Problems) -> T
             strings[name] = fields.values[name]
     nodes: dict[str, Entry] = fields.get("nodes") or {}
     for node_id, entry in nodes.items():
-        node_fields: Fields = entry.value
         key_pos[node_id] = entry.key.pos
+        node_fields: Fields | None = entry.value
+        if node_fields is None:
+            continue
         for name, value in node_fields.values.items():
             if isinstance(value, Text):
                 strings[f"{node_id}.{name}"] = value
             else:  # options / links: a mapping of id -> text
                 for item_id, item in value.items():
-                    strings[f"{node_id}.{name}.{item_id}"] = item.value
                     key_pos[f"{node_id}.{name}.{item_id}"] = item.key.pos
+                    if item.value is not None:
+                        strings[f"{node_id}.{name}.{item_id}"] = item.value
         for name, pos in node_fields.key_pos.items():
             key_pos.setdefault(f"{node_id}.{name}", pos)
     return TreeTranslation(

@@ -40,9 +40,17 @@ def add_check_command(commands: argparse._SubParsersAction) -> None:  # type: ig
         "reproducibility check (two builds must be byte-identical). Exits 1 on any problem.",
     )
     check.add_argument("--format", choices=["text", "json", "github"], default=None)
-    check.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: ./mkdocs.yml)")
-    check.add_argument("--site-dir", type=Path, default=None, help="where to build (default: a temporary folder)")
-    check.add_argument("--external", action="store_true", help="also check links to other sites (needs the network)")
+    check.add_argument(
+        "--config", type=Path, default=None, help="mkdocs.yml (default: ./mkdocs.yml)"
+    )
+    check.add_argument(
+        "--site-dir", type=Path, default=None, help="where to build (default: a temporary folder)"
+    )
+    check.add_argument(
+        "--external",
+        action="store_true",
+        help="also check links to other sites (needs the network)",
+    )
     check.add_argument("--skip-reproducible", action="store_true", help="skip the second build")
 
 
@@ -59,7 +67,15 @@ def _bin(name: str) -> str:
 
 
 def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
-    cmd = [_bin("mkdocs"), "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)]
+    cmd = [
+        _bin("mkdocs"),
+        "build",
+        "--strict",
+        "--config-file",
+        str(config),
+        "--site-dir",
+        str(site_dir),
+    ]
     run = subprocess.run(cmd, capture_output=True, text=True, env=_mkdocs_env(), cwd=config.parent)
     output = run.stdout + run.stderr
     problems: list[Problem] = []
@@ -67,8 +83,14 @@ def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
         line = raw.strip()
         if match := PROBLEM_LINE.search(line):
             problems.append(
-                Problem(match["path"], int(match["line"]), int(match["column"]),
-                        Level(match["level"]), match["rule"], match["message"])
+                Problem(
+                    match["path"],
+                    int(match["line"]),
+                    int(match["column"]),
+                    Level(match["level"]),
+                    match["rule"],
+                    match["message"],
+                )
             )
         elif match := MKDOCS_LINE.match(line):
             message = match["message"]
@@ -79,14 +101,23 @@ def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
             problems.append(Problem(path, 1, 1, Level.ERROR, "mkdocs", message))
     if run.returncode != 0 and not problems:
         tail = output.strip().splitlines()[-1:] or ["no output"]
-        problems.append(Problem(config.name, 1, 1, Level.ERROR, "mkdocs", f"mkdocs build failed: {tail[0]}"))
+        problems.append(
+            Problem(config.name, 1, 1, Level.ERROR, "mkdocs", f"mkdocs build failed: {tail[0]}")
+        )
     return run.returncode, problems, output
 
 
 def check_links(site_dir: Path, external: bool) -> list[Problem]:
     cmd = [
-        _bin("lychee"), "--no-progress", "--format", "compact", "--include-fragments",
-        "--index-files", "index.html", "--root-dir", str(site_dir.resolve()),
+        _bin("lychee"),
+        "--no-progress",
+        "--format",
+        "compact",
+        "--include-fragments",
+        "--index-files",
+        "index.html",
+        "--root-dir",
+        str(site_dir.resolve()),
     ]
     if not external:
         cmd.append("--offline")
@@ -94,20 +125,55 @@ def check_links(site_dir: Path, external: bool) -> list[Problem]:
     try:
         run = subprocess.run(cmd, capture_output=True, text=True)
     except FileNotFoundError:
-        return [Problem("lychee", 1, 1, Level.ERROR, "links", "lychee is not installed; install the package (pip install -e .)")]
+        return [
+            Problem(
+                "lychee",
+                1,
+                1,
+                Level.ERROR,
+                "links",
+                "lychee is not installed; install the package (pip install -e .)",
+            )
+        ]
     problems = []
     source = "site"
     for line in (run.stdout + run.stderr).splitlines():
         if match := LYCHEE_SOURCE.match(line.strip()):
-            source = Path(match["source"]).resolve().relative_to(site_dir.resolve()).as_posix() if site_dir.resolve() in Path(match["source"]).resolve().parents else match["source"]
+            source = (
+                Path(match["source"]).resolve().relative_to(site_dir.resolve()).as_posix()
+                if site_dir.resolve() in Path(match["source"]).resolve().parents
+                else match["source"]
+            )
             continue
         match = LYCHEE_LINE.match(line)
-        if match and match["status"] not in ("200", "EXCLUDED", "SKIPPED") and "://" in match["url"]:
+        if (
+            match
+            and match["status"] not in ("200", "EXCLUDED", "SKIPPED")
+            and "://" in match["url"]
+        ):
             reason = match["reason"] or match["status"]
             url = match["url"].replace(site_dir.resolve().as_uri(), "")
-            problems.append(Problem(f"site/{source}", 1, 1, Level.ERROR, "broken-link", f"broken link {url}: {reason}"))
+            problems.append(
+                Problem(
+                    f"site/{source}",
+                    1,
+                    1,
+                    Level.ERROR,
+                    "broken-link",
+                    f"broken link {url}: {reason}",
+                )
+            )
     if run.returncode != 0 and not problems:
-        problems.append(Problem("site", 1, 1, Level.ERROR, "broken-link", f"lychee failed: {(run.stdout + run.stderr).strip()[-300:]}"))
+        problems.append(
+            Problem(
+                "site",
+                1,
+                1,
+                Level.ERROR,
+                "broken-link",
+                f"lychee failed: {(run.stdout + run.stderr).strip()[-300:]}",
+            )
+        )
     return problems
 
 
@@ -117,11 +183,30 @@ def compare_builds(first: Path, second: Path) -> list[Problem]:
         relative = left.relative_to(first)
         right = second / relative
         if not right.exists() or not filecmp.cmp(left, right, shallow=False):
-            problems.append(Problem(f"site/{relative.as_posix()}", 1, 1, Level.ERROR, "reproducible",
-                                    "two builds of the same sources differ here; remove timestamps or random ids"))
-    extra = {p.relative_to(second) for p in second.rglob("*") if p.is_file()} - {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
+            problems.append(
+                Problem(
+                    f"site/{relative.as_posix()}",
+                    1,
+                    1,
+                    Level.ERROR,
+                    "reproducible",
+                    "two builds of the same sources differ here; remove timestamps or random ids",
+                )
+            )
+    extra = {p.relative_to(second) for p in second.rglob("*") if p.is_file()} - {
+        p.relative_to(first) for p in first.rglob("*") if p.is_file()
+    }
     for relative in sorted(extra):
-        problems.append(Problem(f"site/{relative.as_posix()}", 1, 1, Level.ERROR, "reproducible", "only the second build wrote this file"))
+        problems.append(
+            Problem(
+                f"site/{relative.as_posix()}",
+                1,
+                1,
+                Level.ERROR,
+                "reproducible",
+                "only the second build wrote this file",
+            )
+        )
     return problems
 
 

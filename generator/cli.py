@@ -83,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
         "English text it matches (its fingerprints block), so that later changes to "
         "the English text are reported as stale.",
     )
-    accept.add_argument("files", nargs="+", type=Path, metavar="FILE", help="<tree-id>.<lang>.yml files")
+    accept.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="<tree-id>.<lang>.yml files"
+    )
     accept.add_argument("--config", type=Path, default=None, help=argparse.SUPPRESS)
 
     commands.add_parser("rules", help="list every rule with its level and examples")
@@ -207,7 +209,10 @@ def cmd_accept(args: argparse.Namespace) -> int:
         tree = project.trees.get(parts[0]) if len(parts) == 3 else None
         translation = tree.translations.get(parts[1]) if tree else None
         if tree is None or translation is None:
-            print(f"{file}:1:1: error: not a loadable translation of a tree; run `helpcenter validate {file}`", file=sys.stderr)
+            print(
+                f"{file}:1:1: error: not a loadable translation of a tree; run `helpcenter validate {file}`",
+                file=sys.stderr,
+            )
             status = EXIT_ERRORS
             continue
         blocking = [p for p in project.problems if p.is_error and p.path == translation.path]

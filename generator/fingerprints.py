@@ -27,7 +27,9 @@ def rewrite_fingerprints(file: Path, tree: Tree, translation: TreeTranslation) -
     start = next((i for i, line in enumerate(lines) if line.startswith("fingerprints:")), None)
     if start is not None:
         end = start + 1
-        while end < len(lines) and (lines[end][:1] in (" ", "\t", "\n", "\r", "#") or not lines[end].strip()):
+        while end < len(lines) and (
+            lines[end][:1] in (" ", "\t", "\n", "\r", "#") or not lines[end].strip()
+        ):
             end += 1
         lines = lines[:start] + lines[end:]
     body = "".join(lines).rstrip("\n")

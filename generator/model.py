@@ -126,6 +126,9 @@ class Tree:
     translations: dict[str, TreeTranslation] = field(default_factory=dict)
     scenarios: list[Scenario] = field(default_factory=list)
     scenarios_path: str | None = None
+    # Nodes that exist but could not be read (schema errors): graph checks treat them as
+    # present and do not guess what they lead to.
+    unusable: set[str] = field(default_factory=set)
 
     def source_texts(self) -> dict[str, Text]:
         """Every translatable English string, keyed as translations key them."""

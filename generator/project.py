@@ -108,7 +108,9 @@ def _origin(path: str) -> Pos:
 def _tree_files(trees_dir: Path) -> list[Path]:
     if not trees_dir.is_dir():
         return []
-    return sorted(p for p in trees_dir.iterdir() if p.suffix in (".yml", ".yaml") and not p.is_dir())
+    return sorted(
+        p for p in trees_dir.iterdir() if p.suffix in (".yml", ".yaml") and not p.is_dir()
+    )
 
 
 def _read(file: Path, shown: str, problems: Problems) -> YNode | None:

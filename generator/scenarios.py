@@ -39,7 +39,7 @@ def run_scenarios(tree: Tree) -> TreeCoverage:
             pos = next(a.pos for a in scenario.answers if a.value == bad_answer)
         message = f"scenario '{scenario.name}': {failure}"
         result.problems.append(Problem.at(pos, scenario_failed.LEVEL, scenario_failed.ID, message))
-    if not tree.scenarios:
+    if not tree.scenarios and tree.scenarios_path is None:
         message = (
             f"tree '{tree.id}' has no scenarios; add {tree.path.removesuffix('.yml')}.scenarios.yml "
             "with answers and the outcome they must reach"
@@ -67,7 +67,11 @@ def _failure(tree: Tree, expect: str, visited: list, bad: str | None, count: int
         return f"expects '{expect}', which is a question, not an outcome"
     if bad is not None:
         at = visited[-1]
-        choices = ", ".join(o.id for o in at.options) if isinstance(at, Question) else "none: it is an outcome"
+        choices = (
+            ", ".join(o.id for o in at.options)
+            if isinstance(at, Question)
+            else "none: it is an outcome"
+        )
         return f"answer '{bad}' does not fit '{at.id}' (its answers: {choices})"
     last = visited[-1] if visited else None
     if last is None:

@@ -16,7 +16,7 @@ from generator.yamlload import YMap, YNode, YScalar, YSeq
 SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = SLUG.pattern
 YAML11_BOOLEANS = frozenset(
-    "y Y yes Yes YES n N no No NO on On ON off Off OFF True TRUE False FALSE".split()
+    ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "True", "TRUE", "False", "FALSE"]
 )
 _KIND_NAMES = {YMap: "a mapping (key: value lines)", YSeq: "a list (- items)", YScalar: "text"}
 
@@ -33,6 +33,18 @@ def did_you_mean(word: str, choices: list[str]) -> str:
 
 class Spec:
     description = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        check = cls.__dict__.get("check")
+        if check is None:
+            return
+
+        def guarded(self: Spec, node: YNode, where: str, out: Problems) -> Any:
+            # A value the loader already refused (alias, tag) gets no second message.
+            return None if node.flagged else check(self, node, where, out)
+
+        cls.check = guarded  # type: ignore[method-assign]
 
     def check(self, node: YNode, where: str, out: Problems) -> Any:
         """The checked value, or None after reporting why it is not usable."""
@@ -67,9 +79,11 @@ class SlugSpec(TextSpec):
     def check(self, node: YNode, where: str, out: Problems) -> Text | None:
         text = super().check(node, where, out)
         if text is not None and not SLUG.match(text.value):
-            out.error(text.pos, "id-format", f"{where} '{text.value}' {slug_advice(text.value)}")
-            return None
-        return text
+            message = (
+                f"{where} is '{text.value}', which is not a valid id; {slug_advice(text.value)}"
+            )
+            out.error(text.pos, "id-format", message)
+        return text  # still usable, so that graph checks do not pile on
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": SLUG_PATTERN, "description": self.description}
@@ -80,10 +94,7 @@ def slug_advice(value: str) -> str:
     if suggestion and not suggestion[0].isalpha():
         suggestion = "x-" + suggestion
     better = f": write it as '{suggestion}'" if suggestion and SLUG.match(suggestion) else ""
-    return (
-        "is not a valid id; use lowercase ASCII letters, digits and single hyphens, "
-        f"starting with a letter{better}"
-    )
+    return f"use lowercase ASCII letters, digits and single hyphens, starting with a letter{better}"
 
 
 @dataclass
@@ -95,7 +106,11 @@ class EnumSpec(TextSpec):
         if text is not None and text.value not in self.values:
             allowed = ", ".join(self.values)
             hint = did_you_mean(text.value, list(self.values))
-            out.error(text.pos, "schema", f"{where} '{text.value}' is not one of: {allowed}{hint}")
+            out.error(
+                text.pos,
+                "schema",
+                f"{where} is '{text.value}', which is not one of: {allowed}{hint}",
+            )
             return None
         return text
 
@@ -118,7 +133,8 @@ class BoolSpec(Spec):
                 "write true or false",
             )
             return None
-        out.error(node.pos, "schema", f"{where} must be true or false")
+        quoted = " (without quotes)" if isinstance(node, YScalar) and not node.plain else ""
+        out.error(node.pos, "schema", f"{where} must be true or false{quoted}")
         return None
 
     def json_schema(self) -> dict[str, Any]:
@@ -135,7 +151,10 @@ class ListSpec(Spec):
         if not isinstance(node, YSeq):
             self._wrong_type(node, where, "a list (- items)", out)
             return None
-        values = [self.item.check(item, f"item {i + 1} of {where}", out) for i, item in enumerate(node.items)]
+        values = [
+            self.item.check(item, f"item {i + 1} of {where}", out)
+            for i, item in enumerate(node.items)
+        ]
         return [v for v in values if v is not None]
 
     def json_schema(self) -> dict[str, Any]:
@@ -153,7 +172,7 @@ class MapSpec(Spec):
     """A mapping whose keys are writer-chosen ids (node ids, option ids)."""
 
     value: Spec
-    what: str = "id"
+    what: str = "item"
     description: str = ""
 
     def check(self, node: YNode, where: str, out: Problems) -> dict[str, Entry] | None:
@@ -165,11 +184,11 @@ class MapSpec(Spec):
             if key.startswith("\0"):
                 continue  # already reported by the loader
             if not SLUG.match(key):
-                out.error(key_node.pos, "id-format", f"{self.what} '{key}' {slug_advice(key)}")
-                continue
+                message = f"{self.what} id '{key}' is not valid; {slug_advice(key)}"
+                out.error(key_node.pos, "id-format", message)
             value = self.value.check(value_node, f"{self.what} '{key}'", out)
-            if value is not None:
-                result[key] = Entry(Text(key, key_node.pos), value)
+            # Kept even when unusable (None), so that the id is known to exist.
+            result[key] = Entry(Text(key, key_node.pos), value)
         return result
 
     def json_schema(self) -> dict[str, Any]:
@@ -253,14 +272,20 @@ class OneOfSpec(Spec):
         present = [key for key in self.choices if key in node.items]
         if len(present) != 1:
             keys = " or ".join(f"'{k}'" for k in self.choices)
-            problem = "both" if present else "neither"
-            out.error(node.pos, "schema", f"{where} has {problem} {keys}; give it exactly one")
+            if present:
+                message = f"{where} has both {' and '.join(repr(k) for k in present)}; keep one"
+            else:
+                message = f"{where} has neither {keys}; give it exactly one"
+            out.error(node.pos, "schema", message)
             return None
         fields = self.choices[present[0]].check(node, where, out)
         return None if fields is None else (present[0], fields)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"oneOf": [spec.json_schema() for spec in self.choices.values()], "description": self.description}
+        return {
+            "oneOf": [spec.json_schema() for spec in self.choices.values()],
+            "description": self.description,
+        }
 
 
 @dataclass
@@ -333,7 +358,9 @@ TREE = ObjSpec(
         "summary": Field(TextSpec("One sentence saying what it helps with."), True),
         "start": Field(SlugSpec("The id of the first question."), True),
         "draft": Field(BoolSpec("true keeps the tree off the site.")),
-        "nodes": Field(MapSpec(OneOfSpec({"question": QUESTION, "outcome": OUTCOME}), "node id"), True),
+        "nodes": Field(
+            MapSpec(OneOfSpec({"question": QUESTION, "outcome": OUTCOME}), "node"), True
+        ),
     },
     "A decision tree (troubleshooter).",
     "Decision tree",
@@ -343,10 +370,10 @@ _TRANSLATED_NODE = ObjSpec(
     {
         "question": Field(TextSpec()),
         "help": Field(TextSpec()),
-        "options": Field(MapSpec(TextSpec("Translated answer label."), "option id")),
+        "options": Field(MapSpec(TextSpec("Translated answer label."), "answer")),
         "title": Field(TextSpec()),
         "body": Field(TextSpec()),
-        "links": Field(MapSpec(TextSpec("Translated link text."), "link id")),
+        "links": Field(MapSpec(TextSpec("Translated link text."), "link")),
     },
     "The translated text of one node, under the node's id.",
 )
@@ -354,7 +381,7 @@ TRANSLATION = ObjSpec(
     {
         "title": Field(TextSpec("Translated title.")),
         "summary": Field(TextSpec("Translated summary.")),
-        "nodes": Field(MapSpec(_TRANSLATED_NODE, "node id")),
+        "nodes": Field(MapSpec(_TRANSLATED_NODE, "node")),
         "fingerprints": Field(
             FingerprintsSpec("Written by `helpcenter accept-translation`; do not edit by hand.")
         ),
@@ -376,8 +403,13 @@ SCENARIOS = ListSpec(
 
 
 def export_json_schema(spec: Spec, name: str) -> dict[str, Any]:
-    schema = {"$schema": "http://json-schema.org/draft-07/schema#", "$id": name, **spec.json_schema()}
-    return _drop_empty(schema)
+    schema = {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": name,
+        **spec.json_schema(),
+    }
+    cleaned: dict[str, Any] = _drop_empty(schema)
+    return cleaned
 
 
 def _drop_empty(value: Any) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -35,6 +36,8 @@ class YScalar:
     value: str
     pos: Pos
     plain: bool
+    # Already reported (alias, tag, merge key): later checks skip it instead of piling on.
+    flagged: bool = False
 
     @property
     def is_null(self) -> bool:
@@ -45,12 +48,14 @@ class YScalar:
 class YMap:
     pos: Pos
     items: dict[str, tuple[YScalar, YNode]] = field(default_factory=dict)
+    flagged: bool = False
 
 
 @dataclass(eq=False)
 class YSeq:
     pos: Pos
     items: list[YNode] = field(default_factory=list)
+    flagged: bool = False
 
 
 YNode = YScalar | YMap | YSeq
@@ -78,9 +83,7 @@ def decode_utf8(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         byte = data[error.start]
         hint = " (this looks like UTF-16: save the file as UTF-8)" if b"\x00" in data[:4] else ""
-        message = (
-            f"byte 0x{byte:02x} is not valid UTF-8{hint}; save the file with UTF-8 encoding"
-        )
+        message = f"byte 0x{byte:02x} is not valid UTF-8{hint}; save the file with UTF-8 encoding"
         return None, [_err(path, line, column, "encoding", message)]
 
 
@@ -124,7 +127,10 @@ def load_yaml_bytes(data: bytes, path: str) -> Loaded:
     return _EventComposer(path).compose(text)
 
 
-def _pos(path: str, mark: yaml.Mark) -> Pos:
+def _pos(path: str, mark: Any) -> Pos:
+    """libyaml's and PyYAML's marks count from 0; ours from 1."""
+    if mark is None:
+        return Pos(path, 1, 1)
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
@@ -179,10 +185,7 @@ class _EventComposer:
                     parent.items[key.value] = (key, node)
                     stack[-1] = (parent, None)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            pos = _pos(self.path, mark) if mark else Pos(self.path, 1, 1)
-            description = error.problem or str(error)
-            self.problem(pos, "syntax", f"YAML syntax: {description}{_syntax_hint(description)}")
+            self.problem(*_syntax_problem(self.path, text, error))
             return Loaded(None, self.problems)
         except yaml.YAMLError as error:
             self.problem(Pos(self.path, 1, 1), "syntax", f"YAML syntax: {error}")
@@ -198,7 +201,9 @@ class _EventComposer:
             )
         return Loaded(root, self.problems)
 
-    def _open(self, event: yaml.Event, stack: list[tuple[YMap | YSeq, YScalar | None]]) -> YNode | None:
+    def _open(
+        self, event: yaml.Event, stack: list[tuple[YMap | YSeq, YScalar | None]]
+    ) -> YNode | None:
         pos = _pos(self.path, event.start_mark)
         if isinstance(event, yaml.AliasEvent):
             self.problem(
@@ -206,24 +211,27 @@ class _EventComposer:
                 "yaml-alias",
                 f"alias '*{event.anchor}' repeats text from elsewhere; write the text out in full",
             )
-            return YScalar("", pos, plain=True)
+            return YScalar("", pos, plain=True, flagged=True)
         assert isinstance(event, yaml.NodeEvent)
         if event.anchor is not None:
-            self.problem(
-                pos, "yaml-anchor", f"anchor '&{event.anchor}' is not allowed; remove it"
-            )
+            self.problem(pos, "yaml-anchor", f"anchor '&{event.anchor}' is not allowed; remove it")
         tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!":
+        flagged = tag is not None and tag != "!"
+        if flagged:
             self.problem(
                 pos,
                 "yaml-tag",
                 f"tag '{tag}' is not allowed; remove it (put text in quotes if it must stay text)",
             )
         if isinstance(event, yaml.ScalarEvent):
-            return YScalar(event.value, pos, plain=event.style is None)
+            # libyaml reports plain scalars with style '' (the pure-Python parser: None)
+            return YScalar(event.value, pos, plain=not event.style, flagged=flagged)
         if len(stack) >= MAX_DEPTH:
             raise _TooDeep(pos)
-        collection: YMap | YSeq = YMap(pos) if isinstance(event, yaml.MappingStartEvent) else YSeq(pos)
+        collection: YMap | YSeq = (
+            YMap(pos) if isinstance(event, yaml.MappingStartEvent) else YSeq(pos)
+        )
+        collection.flagged = flagged
         stack.append((collection, None))
         return None
 
@@ -237,6 +245,7 @@ class _EventComposer:
                 "yaml-merge",
                 "merge key '<<' copies another mapping; write the keys out in full",
             )
+            return YScalar(f"\0merge{id(node)}", node.pos, plain=False)
         elif node.value in parent.items:
             first = parent.items[node.value][0].pos
             self.problem(
@@ -255,13 +264,34 @@ class _TooDeep(Exception):
         self.pos = pos
 
 
-def _syntax_hint(description: str) -> str:
-    if "found character '\\t'" in description:
-        return "; indent with spaces, not tabs"
-    if "mapping values are not allowed" in description:
-        return "; a value that contains ': ' must be put in quotes"
-    if "found undefined alias" in description or "found unknown escape" in description:
-        return ""
-    if "could not find expected ':'" in description:
-        return "; every key needs a ':' after it"
-    return ""
+_UNCLOSED = {
+    "quoted scalar": ("quoted text", "the closing quote"),
+    "flow sequence": ("list in [ ]", "the closing ']'"),
+    "flow mapping": ("mapping in { }", "the closing '}'"),
+}
+
+
+def _syntax_problem(path: str, text: str, error: yaml.MarkedYAMLError) -> tuple[Pos, str, str]:
+    """Where and what, in words a writer can act on."""
+    mark = error.problem_mark or error.context_mark
+    pos = _pos(path, mark) if mark else Pos(path, 1, 1)
+    description = error.problem or str(error)
+    context = error.context_mark
+    if "end of stream" in description and error.context and context is not None:
+        # An unclosed quote or bracket: point at where it was opened, not at the file's end.
+        opened = error.context.removeprefix("while scanning a ").removeprefix("while parsing a ")
+        thing, closer = _UNCLOSED.get(opened, (opened, "its end"))
+        return (
+            _pos(path, context),
+            "syntax",
+            (f"YAML syntax: the {thing} that starts here is never closed; add {closer}"),
+        )
+    hint = ""
+    offending = text[mark.index] if mark is not None and mark.index < len(text) else ""
+    if offending == "\t":
+        hint = "; indent with spaces, not tabs"
+    elif "mapping values are not allowed" in description:
+        hint = "; a value that contains ': ' must be put in quotes"
+    elif "could not find expected ':'" in description:
+        hint = "; every key needs a ':' after it"
+    return pos, "syntax", f"YAML syntax: {description}{hint}"

@@ -40,7 +40,7 @@ def check(tree: Tree, ctx: Context) -> Iterator[Problem]:
                 continue
             target = option.next
             if state.get(target) == 1:
-                loop = path[path.index(target):] + [target]
+                loop = path[path.index(target) :] + [target]
                 message = (
                     f"answer '{option.id}' leads back to '{target}', which was already asked "
                     f"({' -> '.join(loop)}); lead it to a new node instead"

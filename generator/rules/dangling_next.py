@@ -29,16 +29,26 @@ SCOPE = "tree"
 
 def check(tree: Tree, ctx: Context) -> Iterator[Problem]:
     names = list(tree.nodes)
-    if tree.start.value and tree.start.value not in tree.nodes:
+    if (
+        tree.start.value
+        and tree.start.value not in tree.nodes
+        and tree.start.value not in tree.unusable
+    ):
         hint = did_you_mean(tree.start.value, names) or "; name one of the nodes below"
         yield Problem.at(
-            tree.start.pos, LEVEL, ID, f"'start' names node '{tree.start.value}', which does not exist{hint}"
+            tree.start.pos,
+            LEVEL,
+            ID,
+            f"'start' names node '{tree.start.value}', which does not exist{hint}",
         )
     for node in tree.nodes.values():
         if not isinstance(node, Question):
             continue
         for option in node.options:
-            if option.next not in tree.nodes:
-                hint = did_you_mean(option.next, names) or "; add that node or point to an existing one"
+            if option.next not in tree.nodes and option.next not in tree.unusable:
+                hint = (
+                    did_you_mean(option.next, names)
+                    or "; add that node or point to an existing one"
+                )
                 message = f"answer '{option.id}' leads to node '{option.next}', which does not exist{hint}"
                 yield Problem.at(option.next_pos, LEVEL, ID, message)

@@ -22,6 +22,6 @@ SCOPE = "tree"
 
 def check(tree: Tree, ctx: Context) -> Iterator[Problem]:
     for node in tree.nodes.values():
-        if isinstance(node, Question) and not node.options:
+        if isinstance(node, Question) and not node.options and node.id not in tree.unusable:
             message = f"question '{node.id}' has no answers, so customers get stuck; add options"
             yield Problem.at(node.pos, LEVEL, ID, message)

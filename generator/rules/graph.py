@@ -34,7 +34,7 @@ def reaches_outcome(tree: Tree) -> set[str]:
     for node_id in tree.nodes:
         for nxt in successors(tree, node_id):
             parents.setdefault(nxt, []).append(node_id)
-    good = {nid for nid, node in tree.nodes.items() if isinstance(node, Outcome)}
+    good = {nid for nid, node in tree.nodes.items() if isinstance(node, Outcome)} | tree.unusable
     queue = deque(good)
     while queue:
         for parent in parents.get(queue.popleft(), []):

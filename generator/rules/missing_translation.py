@@ -36,7 +36,9 @@ def check(tree: Tree, ctx: Context) -> Iterator[Problem]:
                 continue
             node_id = key.split(".")[0]
             pos = translation.key_pos.get(node_id, translation.pos)
-            message = f"'{key}' is not translated into {language_name(language)}; add it{_where(key)}"
+            message = (
+                f"'{key}' is not translated into {language_name(language)}; add it{_where(key)}"
+            )
             yield Problem.at(pos, LEVEL, ID, message)
 
 

@@ -27,6 +27,10 @@ def check(ctx: Context) -> Iterator[Problem]:
             for tree_id, pos in article.embeds:
                 if tree_id in ids:
                     continue
+                if not tree_id:
+                    message = "the directive names no troubleshooter; write '::: troubleshooter <tree-id>'"
+                    yield Problem.at(pos, LEVEL, ID, message)
+                    continue
                 hint = did_you_mean(tree_id, ids) or f"; known troubleshooters: {', '.join(ids)}"
                 message = f"there is no troubleshooter '{tree_id}' to embed{hint}"
                 yield Problem.at(pos, LEVEL, ID, message)

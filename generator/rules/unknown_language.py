@@ -26,9 +26,9 @@ def check(ctx: Context) -> Iterator[Problem]:
     known = ", ".join(ctx.config.translation_languages) or "none yet"
     for path, code in ctx.unknown_languages + ctx.articles.unknown_languages:
         hint = HINTS.get(code)
-        better = f"; did you mean '{hint}'?" if hint in ctx.config.languages else ""
-        message = (
-            f"'{code}' is not one of the site's languages ({known}){better or ';'} "
-            "rename the file, or add the language to mkdocs.yml"
-        )
+        advice = "rename the file, or add the language to mkdocs.yml"
+        if hint in ctx.config.languages:
+            advice = f"did you mean '{hint}'? Otherwise {advice}"
+        message = f"'{code}' is not one of the site's languages ({known}); {advice}"
+
         yield Problem(path, 1, 1, LEVEL, ID, message)

@@ -25,8 +25,8 @@ SCOPE = "tree"
 
 
 def check(tree: Tree, ctx: Context) -> Iterator[Problem]:
-    if tree.start.value not in tree.nodes:
-        return  # dangling-next already says why nothing can be reached
+    if tree.start.value not in tree.nodes or tree.unusable:
+        return  # what cannot be read cannot be followed: fix the errors reported first
     seen = reachable(tree)
     for node_id, node in tree.nodes.items():
         if node_id not in seen:
