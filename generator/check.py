@@ -21,7 +21,7 @@ from generator.problems import Level, Problem, sort_problems
 
 # MkDocs logs "WARNING -  Doc file 'x.md' contains a link 'y.md', but the target ..."
 MKDOCS_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
-MKDOCS_DOC = re.compile(r"Doc file '(?P<path>[^']+)'")
+MKDOCS_DOC = re.compile(r"Doc file '(?P<path>[^']+)' contains (?:a|an absolute) link '(?P<link>[^']+)'")
 # The plugin logs engine problems already formatted as path:line:col: level: ...
 PROBLEM_LINE = re.compile(
     r"(?P<path>[^\s:][^:]*):(?P<line>\d+):(?P<column>\d+): (?P<level>error|warning): (?P<message>.*) \[(?P<rule>[a-z0-9-]+)\]$"
@@ -96,15 +96,31 @@ def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
             message = match["message"]
             if "Aborted with" in message or PROBLEM_LINE.search(message):
                 continue
-            doc = MKDOCS_DOC.search(message)
-            path = f"content/{doc['path']}" if doc else str(config.name)
-            problems.append(Problem(path, 1, 1, Level.ERROR, "mkdocs", message))
+            problems.append(_mkdocs_problem(message, config))
     if run.returncode != 0 and not problems:
         tail = output.strip().splitlines()[-1:] or ["no output"]
         problems.append(
             Problem(config.name, 1, 1, Level.ERROR, "mkdocs", f"mkdocs build failed: {tail[0]}")
         )
     return run.returncode, problems, output
+
+
+def _mkdocs_problem(message: str, config: Path) -> Problem:
+    """A MkDocs warning as a Problem, at the line and column of the link it names."""
+    doc = MKDOCS_DOC.search(message)
+    if doc is None:
+        return Problem(config.name, 1, 1, Level.ERROR, "mkdocs", message)
+    docs_dir = config.parent / "content"
+    source = docs_dir / doc["path"]
+    line, column = 1, 1
+    if source.is_file():
+        for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+            found = text.find(f"]({doc['link']}")
+            if found >= 0:
+                line, column = number, found + 3
+                break
+    shown = os.path.relpath(source, Path.cwd())
+    return Problem(shown, line, column, Level.ERROR, "mkdocs", message)
 
 
 def check_links(site_dir: Path, external: bool) -> list[Problem]:
