@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casekit import CASES, problems_for
+from casekit import CASES, config_for, problems_for
 
-from generator.config import ProjectConfig
 from generator.model import Outcome, Question
 from generator.project import load_project
 from generator.yamlload import MAX_BYTES, YMap, YScalar, load_yaml_bytes
@@ -28,7 +27,7 @@ def test_two_hundred_kilobytes_of_brackets_is_a_message_not_a_crash() -> None:
 
 def test_yaml_1_1_words_stay_the_text_the_writer_typed() -> None:
     case = CASES / "valid" / "yaml11-words-stay-text"
-    tree = load_project(ProjectConfig.discover(case), relative_to=case).trees["t"]
+    tree = load_project(config_for(case), relative_to=case).trees["t"]
     question = tree.nodes["shipped"]
     assert isinstance(question, Question)
     assert [(o.id, o.label.value) for o in question.options] == [
