@@ -7,6 +7,8 @@ the MkDocs plugin decide whether problems fail the run.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from generator.build import build_scenarios, build_translation, build_tree
 from generator.config import ProjectConfig
 from generator.model import Pos, Tree
 from generator.problems import Level, Problem, sort_problems
-from generator.rules import PROJECT_RULES, TREE_RULES
+from generator.rules import PROJECT_RULES, TREE_RULES, internal_error
 from generator.rules.base import Context
 from generator.schema import Problems
 from generator.yamlload import YNode, load_yaml_bytes
@@ -64,9 +66,9 @@ def load_project(config: ProjectConfig, relative_to: Path | None = None) -> Proj
         if match["kind"] is not None:
             extras.append((file, match["tree"], match["kind"]))
             continue
-        root = _read(file, display(file), problems)
-        if root is not None:
-            tree = build_tree(root, display(file), problems)
+        with _guard(display(file), problems):
+            root = _read(file, display(file), problems)
+            tree = build_tree(root, display(file), problems) if root is not None else None
             if tree is not None:
                 loaded[match["tree"]] = tree
 
@@ -79,26 +81,43 @@ def load_project(config: ProjectConfig, relative_to: Path | None = None) -> Proj
         if tree is None:
             ctx.orphans.append((shown, tree_id))
             continue
-        root = _read(file, shown, problems)
-        if root is None:
-            continue
-        if kind == SCENARIOS_SUFFIX:
-            tree.scenarios = build_scenarios(root, problems)
-            tree.scenarios_path = shown
-        else:
-            translation = build_translation(root, shown, kind, problems)
-            if translation is not None:
-                tree.translations[kind] = translation
+        with _guard(shown, problems):
+            root = _read(file, shown, problems)
+            if root is None:
+                continue
+            if kind == SCENARIOS_SUFFIX:
+                tree.scenarios = build_scenarios(root, problems)
+                tree.scenarios_path = shown
+            else:
+                translation = build_translation(root, shown, kind, problems)
+                if translation is not None:
+                    tree.translations[kind] = translation
 
     ctx.trees = list(loaded.values())
     ctx.articles = scan_articles(config.content_dir, config.languages, display)
     for tree in ctx.trees:
-        for rule in TREE_RULES:
-            problems.extend(rule.check(tree, ctx))
-    for rule in PROJECT_RULES:
-        problems.extend(rule.check(ctx))
+        with _guard(tree.path, problems):
+            for rule in TREE_RULES:
+                problems.extend(rule.check(tree, ctx))
+    with _guard(display(config.content_dir), problems):
+        for rule in PROJECT_RULES:
+            problems.extend(rule.check(ctx))
     trees = {tree.id: tree for tree in ctx.trees if tree.id}
     return Project(config, trees, ctx.articles, sort_problems(problems))
+
+
+@contextmanager
+def _guard(shown: str, problems: Problems) -> Iterator[None]:
+    """A bug in a check must not hide the other problems or become a traceback: report
+    it against the file being read, and go on with the next file."""
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001 - turned into a reported problem
+        message = (
+            f"helpcenter failed while reading this file ({type(error).__name__}: {error}); "
+            "this is a bug in helpcenter: please report it with the file"
+        )
+        problems.error(_origin(shown), internal_error.ID, message)
 
 
 def _origin(path: str) -> Pos:

@@ -24,6 +24,7 @@ from generator.rules import (
     encoding,
     file_name,
     id_format,
+    internal_error,
     missing_translation,
     multi_document,
     no_outcome_path,
@@ -54,7 +55,7 @@ from generator.rules import (
 
 RULES: list[ModuleType] = [
     encoding, syntax, too_large, too_deep, empty_file, multi_document, duplicate_key,
-    yaml_anchor, yaml_alias, yaml_merge, yaml_tag, yaml_boolean, unreadable_file,
+    yaml_anchor, yaml_alias, yaml_merge, yaml_tag, yaml_boolean, unreadable_file, internal_error,
     schema, id_format, file_name, duplicate_id, duplicate_tree_id,
     dangling_next, unreachable, cycle, dead_end, no_outcome_path, single_option,
     duplicate_label, article_link, unsafe_url, raw_html,

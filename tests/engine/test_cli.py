@@ -119,8 +119,8 @@ def test_graph_prints_mermaid(copy_case, monkeypatch, capsys) -> None:  # type: 
     case = copy_case("valid/translated-project")
     code, out, _ = run(["graph", "t", "--language", "nb"], case, monkeypatch, capsys)
     assert code == 0
-    assert out.splitlines()[:2] == ["flowchart TD", '    n0{"Er varen sendt?"}']
-    assert '    n0 -->|"Den er sendt"| n1' in out
+    assert out.splitlines()[:2] == ["flowchart TD", '    n_shipped{{"Er varen sendt?"}}']
+    assert '    n_shipped -->|"Den er sendt"| n_send_back' in out
 
 
 def test_graph_of_an_unknown_tree(copy_case, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]

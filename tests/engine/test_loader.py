@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from casekit import CASES, config_for, problems_for
 
 from generator.model import Outcome, Question
@@ -77,3 +78,21 @@ def test_an_unreadable_tree_file_is_reported(tmp_path: Path) -> None:
     (tmp_path / "decision_trees" / "t.yml").symlink_to(tmp_path / "missing.yml")
     problems = problems_for(tmp_path)
     assert [(p.path, p.rule) for p in problems] == [("decision_trees/t.yml", "unreadable-file")]
+
+
+def test_a_bug_in_a_check_names_the_file_instead_of_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import generator.project
+
+    def broken(*args: object) -> None:
+        raise KeyError("boom")
+
+    # Simulate a bug in helpcenter's own code (not in MkDocs or the file) to show the net.
+    monkeypatch.setattr(generator.project, "build_tree", broken)
+    case = CASES / "valid" / "bom-and-crlf"
+    assert [str(p) for p in problems_for(case)] == [
+        "decision_trees/t.yml:1:1: error: helpcenter failed while reading this file "
+        "(KeyError: 'boom'); this is a bug in helpcenter: please report it with the file "
+        "[internal-error]"
+    ]
