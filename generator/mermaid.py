@@ -11,7 +11,8 @@ def _label(text: str) -> str:
     # Mermaid has no escaping inside quotes except entity codes: replace what would end
     # the label or be read as markup.
     cleaned = " ".join(text.split())
-    for char, code in (("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+    # '#' first: the other replacements produce it.
+    for char, code in (("#", "#35;"), ("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
         cleaned = cleaned.replace(char, code)
     return cleaned
 
