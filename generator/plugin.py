@@ -1,0 +1,136 @@
+"""The `helpcenter` MkDocs plugin: only the wiring of MkDocs events. The work is done in
+generator.site (MkDocs glue) and generator.render (HTML, no MkDocs).
+
+mkdocs-static-i18n runs the whole build once per language with the same config, so every
+hook here must be idempotent, and the trees are loaded once per `mkdocs build` (and again
+on each `mkdocs serve` rebuild), not once per language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from generator.config import DEFAULT_TREES_DIR
+from generator.project import Project
+from generator.site import pages
+from generator.site.hreflang import absolute_alternates
+from generator.site.mkdocs_build import (
+    SitePages,
+    absolute_page_url,
+    check_contact_url,
+    load_checked_project,
+)
+from generator.site.mkdocs_i18n import is_nested_language_build, languages
+from generator.site.search_index import SearchIndexes
+
+
+class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' hook is untyped
+    trees_dir = c.Type(str, default=DEFAULT_TREES_DIR)
+    # mailto: or http(s): URL; {subject} and {summary} are replaced, percent-encoded.
+    contact_url = c.Optional(c.Type(str))
+    # A local Mermaid script (site-relative URL) to draw the writers' flowcharts with.
+    mermaid_js = c.Optional(c.Type(str))
+    writers_pages = c.Type(bool, default=True)
+
+
+class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.site: SitePages | None = None
+        self.search = SearchIndexes()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not is_nested_language_build(config):
+            # A new `mkdocs build` (or serve rebuild): read and check the trees once.
+            check_contact_url(self.config.contact_url)
+            self.project = load_checked_project(config, self.config.trees_dir)
+            self.search.clear()
+        return config
+
+    # After static-i18n's on_files (-100), which cannot handle generated files.
+    @event_priority(-110)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.project is not None
+        self.site = SitePages(
+            self.project, languages(config), self.config.contact_url, self.config.mermaid_js
+        )
+        self.site.add_pages(files, config, self.config.writers_pages)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.generated_by is not None:
+            return markdown
+        markdown, embeds = pages.replace_embeds(markdown)
+        known = {tree.id for tree in self.site.trees} if self.site else set()
+        for line, tree_id in embeds:
+            if tree_id not in known:  # the engine reports this too; never render a blank
+                raise PluginError(
+                    f"{page.file.src_uri}:{line}:1: no troubleshooter '{tree_id}' to embed"
+                )
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.site is not None
+        return self.site.expand(html, page, files)
+
+    # After static-i18n's on_page_context (50), which sets the language switcher links.
+    @event_priority(0)
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        assert self.site is not None
+        langs = self.site.langs
+        file_locale = getattr(page.file, "locale", langs.current)
+        extra = cast(dict[str, Any], context)  # Material templates read any key
+        extra["helpcenter"] = {
+            "ui": self.site.ui,
+            "language": langs.current,
+            "language_folder": langs.folder(langs.current).rstrip("/"),
+            "untranslated_page": file_locale != langs.current,
+            "page_language": file_locale,
+        }
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        assert self.site is not None
+        page_url = absolute_page_url(config.site_url, page)
+        return absolute_alternates(output, page_url, self.site.langs.default)
+
+    @event_priority(-50)  # after Material's search wrote this language, before static-i18n
+    def _keep_search_entries(self, *, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            langs = self.site.langs
+            self.search.keep(langs.current, langs.folder(langs.current), search)
+
+    @event_priority(-200)  # after static-i18n has built every language and merged search
+    def _write_search_indexes(self, *, config: MkDocsConfig) -> None:
+        if is_nested_language_build(config) or self.site is None:
+            return
+        langs = self.site.langs
+        self.search.write(config.site_dir, {lang: langs.folder(lang) for lang in langs.built})
+
+    on_post_build = CombinedEvent(_keep_search_entries, _write_search_indexes)
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(str(Path(config.config_file_path).parent / self.config.trees_dir))
+        return server

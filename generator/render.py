@@ -1,0 +1,299 @@
+"""Render decision trees as HTML: the interactive troubleshooter, its page, and the map
+page for writers. Plain Python and Jinja2, no MkDocs, so it is testable on its own.
+
+Writer text is Markdown rendered with raw HTML turned off (see `writer_text`), and the
+tree data reaches the browser as JSON in a `<script type="application/json">` element.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from generator.model import SOURCE_LANGUAGE, Node, Outcome, Question, Tree
+from generator.site.writer_text import LinkResolver, render_block, render_inline, to_plain
+
+UiStrings = dict[str, str]
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article section as a page shows it: where it is and what it is called."""
+
+    href: str
+    label: str
+    lang: str  # the language the label is really in
+
+
+ArticleResolver = Callable[[str, str], "ArticleRef | None"]  # (path, anchor) -> ref
+
+
+@dataclass
+class RenderContext:
+    """What a page in one language knows: its UI strings and how to reach articles."""
+
+    language: str
+    ui: UiStrings
+    articles: ArticleResolver = field(default=lambda path, anchor: None)
+    # mailto: or https: URL with {subject} and {summary} placeholders, or None for no route
+    contact_url: str | None = None
+
+    def link_resolver(self) -> LinkResolver:
+        def resolve(path: str, anchor: str) -> str | None:
+            ref = self.articles(path, anchor)
+            return ref.href if ref else None
+
+        return resolve
+
+
+@dataclass(frozen=True)
+class Localized:
+    """Writer text in a page's language; `lang` is set only when it fell back to another."""
+
+    html: Markup
+    plain: str
+    lang: str | None
+
+
+@cache
+def load_ui_strings(language: str) -> UiStrings:
+    """The UI strings of `language`, English for any key (or language) it lacks."""
+    english = _read_locale(SOURCE_LANGUAGE) or {}
+    return {**english, **(_read_locale(language) or {})}
+
+
+def _read_locale(language: str) -> UiStrings | None:
+    resource = files("generator") / "locales" / f"{language}.yml"
+    if not resource.is_file():
+        return None
+    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return env
+
+
+_ENV = _env()
+
+
+class _TreeText:
+    """Looks up and renders one tree's text in one language, marking fallbacks."""
+
+    def __init__(self, tree: Tree, ctx: RenderContext) -> None:
+        self.tree, self.ctx = tree, ctx
+        self.resolve = ctx.link_resolver()
+        self.fell_back = False
+
+    def get(self, key: str, block: bool = False, links: bool = True) -> Localized:
+        text, lang = self.tree.text(key, self.ctx.language)
+        if block:
+            html = render_block(text, self.resolve)
+        else:
+            html = render_inline(text, self.resolve, links=links)
+        fallback = lang != self.ctx.language
+        self.fell_back |= fallback
+        return Localized(html, to_plain(html), lang if fallback else None)
+
+
+def step_order(tree: Tree) -> list[Node]:
+    """Breadth first from the start, then anything unreachable, so HTML reads in order."""
+    seen: list[str] = []
+    queue = deque([tree.start.value])
+    while queue:
+        node_id = queue.popleft()
+        if node_id in seen or node_id not in tree.nodes:
+            continue
+        seen.append(node_id)
+        node = tree.nodes[node_id]
+        if isinstance(node, Question):
+            queue.extend(option.next for option in node.options)
+    seen.extend(node_id for node_id in tree.nodes if node_id not in seen)
+    return [tree.nodes[node_id] for node_id in seen]
+
+
+def step_id(tree: Tree, node_id: str) -> str:
+    """The element id of a step; also its no-JavaScript link target."""
+    return f"{tree.id}--{node_id}"
+
+
+def contact_href(template: str, subject: str, summary: str) -> str:
+    """Fill {subject} and {summary} into the contact URL, percent-encoded."""
+    return template.replace("{subject}", quote(subject, safe="")).replace(
+        "{summary}", quote(summary, safe="")
+    )
+
+
+def _steps(tree: Tree, text: _TreeText, ctx: RenderContext) -> list[dict[str, Any]]:
+    steps = []
+    for node in step_order(tree):
+        before = text.fell_back
+        text.fell_back = False
+        step: dict[str, Any] = {
+            "id": node.id,
+            "dom_id": step_id(tree, node.id),
+            "is_start": node.id == tree.start.value,
+        }
+        if isinstance(node, Question):
+            step["kind"] = "question"
+            step["title"] = text.get(f"{node.id}.question")
+            step["help"] = text.get(f"{node.id}.help", block=True) if node.help else None
+            step["options"] = [
+                {
+                    "id": option.id,
+                    "next": option.next,
+                    "href": "#" + step_id(tree, option.next),
+                    "label": text.get(f"{node.id}.options.{option.id}", links=False),
+                }
+                for option in node.options
+            ]
+        else:
+            step.update(_outcome(tree, node, text, ctx))
+        step["untranslated"] = text.fell_back
+        text.fell_back |= before
+        steps.append(step)
+    return steps
+
+
+def _outcome(tree: Tree, node: Outcome, text: _TreeText, ctx: RenderContext) -> dict[str, Any]:
+    title = text.get(f"{node.id}.title")
+    articles = [ref for link in node.articles if (ref := ctx.articles(link.path, link.anchor))]
+    links = [
+        {"url": link.url, "label": text.get(f"{node.id}.links.{link.id}", links=False)}
+        for link in node.links
+    ]
+    tree_title, _ = tree.text("title", ctx.language)
+    summary = "\n".join(
+        [
+            f"{ctx.ui['summary_troubleshooter']}: {to_plain(render_inline(tree_title))}",
+            f"{ctx.ui['summary_result']}: {title.plain}",
+        ]
+    )
+    contact = contact_href(ctx.contact_url, title.plain, summary) if ctx.contact_url else None
+    return {
+        "kind": "outcome",
+        "outcome": node.kind,
+        "kind_label": ctx.ui.get(f"outcome_{node.kind}", ""),
+        "title": title,
+        "body": text.get(f"{node.id}.body", block=True),
+        "articles": articles,
+        "links": links,
+        "summary": summary,
+        "contact": contact,
+    }
+
+
+def browser_data(tree: Tree, steps: list[dict[str, Any]], ctx: RenderContext) -> dict[str, Any]:
+    """What the page script needs: the graph, plain labels and UI strings. No HTML."""
+    nodes: dict[str, Any] = {}
+    for step in steps:
+        entry: dict[str, Any] = {"t": step["title"].plain}
+        if step["title"].lang:
+            entry["l"] = step["title"].lang
+        if step["kind"] == "question":
+            entry["o"] = [
+                {"id": o["id"], "label": o["label"].plain, "next": o["next"]}
+                | ({"l": o["label"].lang} if o["label"].lang else {})
+                for o in step["options"]
+            ]
+        else:
+            entry["k"] = step["outcome"]
+        nodes[step["id"]] = entry
+    ui_keys = [
+        "your_answers",
+        "change",
+        "change_answer",
+        "current_answer",
+        "step_announce",
+        "restart",
+        "summary_troubleshooter",
+        "summary_result",
+        "summary_page",
+        "feedback_thanks",
+    ]
+    title, _ = tree.text("title", ctx.language)
+    return {
+        "tree": tree.id,
+        "lang": ctx.language,
+        "title": to_plain(render_inline(title)),
+        "start": tree.start.value,
+        "nodes": nodes,
+        "contact": ctx.contact_url,
+        "ui": {key: ctx.ui[key] for key in ui_keys},
+    }
+
+
+def render_troubleshooter(tree: Tree, ctx: RenderContext) -> Markup:
+    """The interactive troubleshooter: every step in the HTML, plain links between them."""
+    text = _TreeText(tree, ctx)
+    steps = _steps(tree, text, ctx)
+    return Markup(
+        _ENV.get_template("troubleshooter.html").render(
+            tree_id=tree.id,
+            steps=steps,
+            data=browser_data(tree, steps, ctx),
+            ui=ctx.ui,
+            untranslated=text.fell_back,
+            start_href="#" + step_id(tree, tree.start.value),
+        )
+    )
+
+
+def linked_articles(tree: Tree, ctx: RenderContext) -> list[ArticleRef]:
+    """Every article section the outcomes link, once each, in step order."""
+    refs: dict[str, ArticleRef] = {}
+    for node in step_order(tree):
+        if isinstance(node, Outcome):
+            for link in node.articles:
+                ref = ctx.articles(link.path, link.anchor)
+                if ref is not None:
+                    refs.setdefault(link.target, ref)
+    return list(refs.values())
+
+
+def render_troubleshooter_page(tree: Tree, ctx: RenderContext) -> Markup:
+    """A troubleshooter's own page: title, summary, the troubleshooter, its articles."""
+    text = _TreeText(tree, ctx)
+    return Markup(
+        _ENV.get_template("troubleshooter_page.html").render(
+            title=text.get("title"),
+            summary=text.get("summary", block=True),
+            troubleshooter=render_troubleshooter(tree, ctx),
+            articles=linked_articles(tree, ctx),
+            ui=ctx.ui,
+            language=ctx.language,
+        )
+    )
+
+
+def render_map_page(tree: Tree, ctx: RenderContext, troubleshooter_href: str) -> Markup:
+    """The outline half of a writers' map page: every step with where each answer goes.
+    (The Mermaid flowchart is added by the site, which knows how Mermaid is loaded.)"""
+    text = _TreeText(tree, ctx)
+    steps = _steps(tree, text, ctx)
+    titles = {step["id"]: step["title"] for step in steps}
+    return Markup(
+        _ENV.get_template("map.html").render(
+            tree_id=tree.id,
+            steps=steps,
+            titles=titles,
+            ui=ctx.ui,
+            troubleshooter_href=troubleshooter_href,
+        )
+    )

@@ -1,0 +1,96 @@
+"""The Markdown sources of generated pages, and the placeholders that stand in for
+rendered HTML until MkDocs has turned the Markdown into HTML.
+
+A placeholder is an HTML comment carrying a per-process nonce, so that no text a writer
+types can be mistaken for one; Markdown passes comments through untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.articles import EMBED, FENCE
+
+NONCE = secrets.token_hex(8)
+PLACEHOLDER = re.compile(
+    rf"(?:<p>)?<!--helpcenter:{NONCE}:(?P<kind>[a-z]+):(?P<arg>[a-z0-9-]*)-->(?:</p>)?"
+)
+
+TROUBLESHOOTERS_DIR = "troubleshooters"
+WRITERS_DIR = "writers"
+
+
+def placeholder(kind: str, arg: str = "") -> str:
+    return f"\n\n<!--helpcenter:{NONCE}:{kind}:{arg}-->\n\n"
+
+
+def troubleshooter_src(tree_id: str) -> str:
+    return f"{TROUBLESHOOTERS_DIR}/{tree_id}.md"
+
+
+def map_src(tree_id: str) -> str:
+    return f"{WRITERS_DIR}/{tree_id}.md"
+
+
+def writers_index_src() -> str:
+    return f"{WRITERS_DIR}/index.md"
+
+
+def _front_matter(meta: dict[str, Any]) -> str:
+    """MkDocs themes print page titles and descriptions as HTML, unescaped (in <title>,
+    the navigation, a meta attribute), so writer text is HTML-escaped here. JSON is YAML,
+    and json.dumps quotes every string safely."""
+    for key in ("title", "description"):
+        if key in meta:
+            meta[key] = html.escape(meta[key], quote=True)
+    return "---\n" + json.dumps(meta, ensure_ascii=True) + "\n---\n"
+
+
+def troubleshooter_markdown(tree_id: str, title: str, summary: str) -> str:
+    meta = {"title": title, "description": summary, "hide": ["toc"]}
+    return _front_matter(meta) + placeholder("page", tree_id)
+
+
+def map_markdown(tree_id: str, title: str, flowchart: str, mermaid_rendered: bool) -> str:
+    """The map page: an outline (placeholder) and the Mermaid flowchart as a fenced block.
+    Without a local Mermaid script the block stays plain code, because Material would
+    otherwise fetch Mermaid from a CDN, a request to another host."""
+    meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"], "robots": "noindex"}
+    fence = "mermaid" if mermaid_rendered else "text"
+    # With Mermaid: load the site's copy first, so Material uses it instead of its CDN.
+    parts = [_front_matter(meta), placeholder("mermaidjs" if mermaid_rendered else "mapnote")]
+    parts += [f"\n``` {fence}\n{flowchart}```\n", placeholder("map", tree_id)]
+    return "".join(parts)
+
+
+def writers_index_markdown(title: str) -> str:
+    meta = {"title": title, "search": {"exclude": True}, "robots": "noindex"}
+    return _front_matter(meta) + placeholder("writers")
+
+
+def replace_embeds(markdown: str) -> tuple[str, list[tuple[int, str]]]:
+    """Swap each `::: troubleshooter <id>` line (outside code fences) for a placeholder.
+    Returns the new Markdown and the (line number, tree id) of every embed."""
+    out, embeds, in_fence = [], [], False
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and (match := EMBED.match(line)):
+            tree_id = match.group(1) or ""
+            embeds.append((number, tree_id))
+            out.append(placeholder("embed", tree_id))
+            continue
+        out.append(line)
+    return "\n".join(out), embeds
+
+
+def expand_placeholders(html: str, render: Callable[[str, str], Markup | str]) -> str:
+    """Replace every placeholder with `render(kind, arg)`."""
+    return PLACEHOLDER.sub(lambda m: str(render(m["kind"], m["arg"])), html)

@@ -1,0 +1,93 @@
+"""Writer Markdown to safe HTML.
+
+Trees are written by content writers, not developers, so their text is treated as text:
+raw HTML and entities are shown literally (the validator refuses them too), links keep
+only safe schemes, relative `.md` links point at articles in content/, and images become
+their alt text so that no writer string can make the page fetch anything.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+# (article path relative to content/, anchor) -> href from the current page, or None
+LinkResolver = Callable[[str, str], "str | None"]
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _no_articles(path: str, anchor: str) -> str | None:
+    return None
+
+
+class _LinkPolicy(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, resolve: LinkResolver, links: bool) -> None:
+        super().__init__(md)
+        self.resolve, self.links = resolve, links
+
+    def run(self, root: ET.Element) -> None:
+        for parent in root.iter():
+            for child in parent:
+                if child.tag == "img":
+                    child.tag, child.text = "span", child.get("alt", "")
+                    child.attrib.clear()
+                elif child.tag == "a":
+                    href = self._href(child.get("href", "")) if self.links else None
+                    child.attrib.clear()
+                    if href is None:
+                        child.tag = "span"
+                    else:
+                        child.set("href", href)
+
+    def _href(self, href: str) -> str | None:
+        parts = urlsplit(href)
+        if parts.scheme:
+            return href if parts.scheme.lower() in SAFE_SCHEMES else None
+        if parts.netloc:  # //host/path
+            return None
+        if parts.path.endswith(".md"):
+            return self.resolve(parts.path.lstrip("/"), parts.fragment)
+        return href
+
+
+class _WriterText(Extension):
+    def __init__(self, resolve: LinkResolver, links: bool) -> None:
+        super().__init__()
+        self.resolve, self.links = resolve, links
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.inlinePatterns.deregister("entity")
+        md.treeprocessors.register(_LinkPolicy(md, self.resolve, self.links), "link_policy", 5)
+
+
+def render_block(text: str, resolve: LinkResolver = _no_articles) -> Markup:
+    """Markdown paragraphs, lists, emphasis, code and links, with nothing raw let through."""
+    md = markdown.Markdown(extensions=[_WriterText(resolve, True), "sane_lists"])
+    return Markup(md.convert(text))
+
+
+def render_inline(text: str, resolve: LinkResolver = _no_articles, links: bool = True) -> Markup:
+    """One line of Markdown (a question, label or title) without the wrapping paragraph;
+    `links=False` keeps link text only, for text that is itself inside a link."""
+    md = markdown.Markdown(extensions=[_WriterText(resolve, links)])
+    result = md.convert(" ".join(text.split()))
+    if result.startswith("<p>") and result.endswith("</p>"):
+        result = result[3:-4]
+    return Markup(result)
+
+
+def to_plain(fragment: str) -> str:
+    """The text of an HTML fragment this module produced."""
+    return " ".join(html.unescape(_TAGS.sub("", fragment)).split())

@@ -1,0 +1,203 @@
+/* Help center troubleshooters: one step at a time, a trail of answers that can be
+   changed, and a URL (#tree/option/option) that reproduces the exact path. Without this
+   script every step is still reachable through plain links. Writer text is only ever
+   set with textContent. Events: see docs/troubleshooter-events.md. */
+(function () {
+  "use strict";
+
+  /* Material fetches <href>/sitemap.xml for each link[rel=alternate] on load. Our
+     hreflang links are absolute (another host when previewing) and not site roots (so
+     404s), and the switch to another language is handled below, keeping the step. So
+     hide them from that one scan and put them back right after it. */
+  var hidden = [].slice.call(document.querySelectorAll("link[rel=alternate][hreflang]"));
+  hidden.forEach(function (link) { link.rel = "x-alternate"; });
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+  function el(tag, cls, text, lang) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    if (lang) node.lang = lang;
+    return node;
+  }
+  function find(options, id) {
+    for (var i = 0; i < options.length; i++) if (options[i].id === id) return options[i];
+    return null;
+  }
+  /* Material's analytics, when a site configures it (nothing is sent otherwise). */
+  function analytics(name, params) {
+    if (typeof window.gtag === "function") window.gtag("event", name, params);
+    else if (window.dataLayer && window.dataLayer.push) (function () { window.dataLayer.push(arguments); })("event", name, params);
+  }
+
+  function setup(root) {
+    if (root.hcReady) return;
+    root.hcReady = true;
+    var data = JSON.parse(root.querySelector(".hc-ts__data").textContent);
+    var tree = data.tree, ui = data.ui, nodes = data.nodes;
+    var steps = {};
+    each(root.querySelectorAll(".hc-step"), function (s) { steps[s.getAttribute("data-node")] = s; });
+    var trail = root.querySelector(".hc-trail"), list = trail.querySelector("ol");
+    var live = root.querySelector(".hc-live");
+    var path = [], visited = [data.start];
+    var remembered = {}; /* question -> option: kept when an earlier answer changes */
+
+    function walk(answers) {
+      var node = data.start, seen = [node], ok = [];
+      for (var i = 0; i < answers.length; i++) {
+        var option = nodes[node] && nodes[node].o && find(nodes[node].o, answers[i]);
+        if (!option || !nodes[option.next]) break;
+        ok.push(option.id); node = option.next; seen.push(node);
+      }
+      return { answers: ok, nodes: seen };
+    }
+    /* Follow remembered answers from where `answers` leads, as far as they still fit. */
+    function extend(answers) {
+      var node = walk(answers).nodes.pop(), guard = 0, option;
+      while (guard++ < 500 && nodes[node].o && (option = find(nodes[node].o, remembered[node]))) {
+        answers = answers.concat(option.id); node = option.next;
+      }
+      return answers;
+    }
+    /* The shortest path to a node, for no-JavaScript links (#tree--node) opened here. */
+    function pathTo(target) {
+      var queue = [[data.start, []]], seen = {};
+      while (queue.length) {
+        var item = queue.shift(), node = item[0];
+        if (node === target) return item[1];
+        if (seen[node] || !nodes[node] || !nodes[node].o) continue;
+        seen[node] = true;
+        nodes[node].o.forEach(function (o) { queue.push([o.next, item[1].concat(o.id)]); });
+      }
+      return [];
+    }
+    function fromHash(hash) {
+      var h = decodeURIComponent(hash.replace(/^#/, ""));
+      if (h === tree) return [];
+      if (h.indexOf(tree + "/") === 0) return h.slice(tree.length + 1).split("/").filter(Boolean);
+      if (h.indexOf(tree + "--") === 0) return pathTo(h.slice(tree.length + 2));
+      return null;
+    }
+    function hashOf(answers) { return "#" + [tree].concat(answers).join("/"); }
+
+    function summary(outcome) {
+      var lines = [ui.summary_troubleshooter + ": " + data.title];
+      path.forEach(function (answer, i) {
+        var q = nodes[visited[i]];
+        lines.push(i + 1 + ". " + q.t + " — " + find(q.o, answer).label);
+      });
+      lines.push(ui.summary_result + ": " + nodes[outcome].t);
+      lines.push(ui.summary_page + ": " + location.href);
+      return lines.join("\n");
+    }
+
+    function renderTrail() {
+      list.textContent = "";
+      path.forEach(function (answer, i) {
+        var q = nodes[visited[i]], option = find(q.o, answer);
+        var item = el("li");
+        item.appendChild(el("span", "hc-trail__question", q.t, q.l));
+        item.appendChild(el("span", "hc-trail__answer", option.label, option.l));
+        var change = el("button", "hc-trail__change", ui.change);
+        change.type = "button";
+        change.setAttribute("data-change", i);
+        change.setAttribute("aria-label", fill(ui.change_answer, { question: q.t }));
+        item.appendChild(change);
+        list.appendChild(item);
+      });
+      trail.hidden = path.length === 0;
+    }
+
+    function show(answers, announce) {
+      var walked = walk(answers);
+      path = walked.answers; visited = walked.nodes;
+      var current = visited[visited.length - 1], node = nodes[current], step = steps[current];
+      each(root.querySelectorAll(".hc-step"), function (s) {
+        if (s === step) s.setAttribute("aria-current", "step");
+        else s.removeAttribute("aria-current");
+      });
+      each(step.querySelectorAll("[data-option]"), function (a) {
+        if (a.getAttribute("data-option") === remembered[current]) a.setAttribute("aria-current", "true");
+        else a.removeAttribute("aria-current");
+      });
+      path.forEach(function (answer, i) { remembered[visited[i]] = answer; });
+      if (!node.o) {
+        var text = summary(current), pre = step.querySelector(".hc-summary");
+        var contact = step.querySelector(".hc-contact__link");
+        if (pre) pre.textContent = text;
+        if (contact && data.contact) {
+          contact.href = data.contact.replace("{subject}", encodeURIComponent(node.t))
+            .replace("{summary}", encodeURIComponent(text));
+        }
+      }
+      renderTrail();
+      /* The language switcher keeps the customer on this troubleshooter and step. */
+      each(document.querySelectorAll("a.md-select__link[hreflang]"), function (a) { a.hash = hashOf(path); });
+      if (announce) {
+        step.querySelector(".hc-step__title").focus();
+        live.textContent = fill(ui.step_announce, { number: visited.length, title: node.t });
+      }
+    }
+    function go(answers) {
+      history.pushState(null, "", hashOf(answers));
+      show(answers, true);
+    }
+
+    root.addEventListener("click", function (ev) {
+      var target = ev.target.closest("a, button");
+      if (!target || !root.contains(target)) return;
+      var option = target.getAttribute("data-option"), change = target.getAttribute("data-change");
+      var helpful = target.getAttribute("data-helpful");
+      if (option) {
+        var question = target.closest(".hc-step").getAttribute("data-node");
+        var at = visited.indexOf(question);
+        remembered[question] = option;
+        go(extend(path.slice(0, at < 0 ? path.length : at).concat(option)));
+      } else if (change !== null) {
+        go(path.slice(0, +change));
+      } else if (target.matches(".hc-restart, .hc-trail__restart")) {
+        remembered = {};
+        go([]);
+      } else if (helpful) {
+        feedback(target, helpful === "yes");
+      } else return;
+      ev.preventDefault();
+    });
+
+    function feedback(button, helpful) {
+      var box = button.closest(".hc-feedback"), outcome = visited[visited.length - 1];
+      var detail = { tree: tree, outcome: outcome, language: data.lang, helpful: helpful, answers: path.slice() };
+      root.dispatchEvent(new CustomEvent("helpcenter:feedback", { bubbles: true, detail: detail }));
+      analytics("feedback", { page: location.pathname, data: helpful ? 1 : 0, tree: tree, outcome: outcome });
+      each(box.querySelectorAll("button"), function (b) { b.disabled = true; });
+      box.querySelector(".hc-feedback__thanks").textContent = ui.feedback_thanks;
+    }
+
+    window.addEventListener("popstate", function () {
+      var answers = location.hash ? fromHash(location.hash) : [];
+      if (answers !== null) show(answers, true);
+    });
+
+    each(root.querySelectorAll(".hc-feedback"), function (f) { f.hidden = false; });
+    root.classList.add("hc-js");
+    var initial = fromHash(location.hash);
+    if (initial !== null && location.hash.indexOf(tree + "--") === 1) {
+      history.replaceState(null, "", hashOf(initial));
+    }
+    show(initial || [], false);
+  }
+
+  function start() {
+    hidden.forEach(function (link) { link.rel = "alternate"; });
+    hidden = [];
+    /* Material's search dialog has no accessible name (axe: aria-dialog-name). */
+    var dialog = document.querySelector(".md-search[role=dialog]"), input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+    each(document.querySelectorAll(".hc-ts[data-tree]"), setup);
+  }
+  if (window.document$) window.document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();
