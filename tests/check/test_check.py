@@ -62,7 +62,7 @@ def test_a_broken_link_in_an_article_is_reported(tmp_path: Path) -> None:
     assert run.returncode == 1
     lines = [line for line in run.stdout.splitlines() if "old-page.md" in line]
     last = len(article.read_text().splitlines())
-    assert lines and lines[0].startswith(f"content/orders/index.md:{last}:19: error: ")
+    assert lines and lines[0].startswith(f"content/orders/index.md:{last}:20: error: ")
     assert lines[0].endswith("[mkdocs]")
 
 
