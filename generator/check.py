@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import os
 import re
 import shutil
@@ -21,14 +22,13 @@ from generator.problems import Level, Problem, sort_problems
 
 # MkDocs logs "WARNING -  Doc file 'x.md' contains a link 'y.md', but the target ..."
 MKDOCS_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
-MKDOCS_DOC = re.compile(r"Doc file '(?P<path>[^']+)' contains (?:a|an absolute) link '(?P<link>[^']+)'")
+MKDOCS_DOC = re.compile(
+    r"Doc file '(?P<path>[^']+)' contains (?:a|an absolute) link '(?P<link>[^']+)'"
+)
 # The plugin logs engine problems already formatted as path:line:col: level: ...
 PROBLEM_LINE = re.compile(
     r"(?P<path>[^\s:][^:]*):(?P<line>\d+):(?P<column>\d+): (?P<level>error|warning): (?P<message>.*) \[(?P<rule>[a-z0-9-]+)\]$"
 )
-# lychee's compact output: "[ERROR] file:///.../page/index.html#anchor | reason"
-LYCHEE_LINE = re.compile(r"^\s*\[(?P<status>[^\]]+)\]\s+(?P<url>\S+)(?:\s+\|\s+(?P<reason>.*))?$")
-LYCHEE_SOURCE = re.compile(r"^\[(?P<source>[^\]]+\.html)\]:$")
 
 
 def add_check_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -124,20 +124,15 @@ def _mkdocs_problem(message: str, config: Path) -> Problem:
 
 
 def check_links(site_dir: Path, external: bool) -> list[Problem]:
+    """Every link and #anchor of every built page, in every language, with lychee."""
+    root = site_dir.resolve()
     cmd = [
-        _bin("lychee"),
-        "--no-progress",
-        "--format",
-        "compact",
-        "--include-fragments",
-        "--index-files",
-        "index.html",
-        "--root-dir",
-        str(site_dir.resolve()),
-    ]
+        _bin("lychee"), "--no-progress", "--format", "json", "--include-fragments",
+        "--index-files", "index.html", "--root-dir", str(root),
+    ]  # fmt: skip
     if not external:
         cmd.append("--offline")
-    cmd.append(str(site_dir / "**" / "*.html"))
+    cmd.append(str(root / "**" / "*.html"))
     try:
         run = subprocess.run(cmd, capture_output=True, text=True)
     except FileNotFoundError:
@@ -147,38 +142,30 @@ def check_links(site_dir: Path, external: bool) -> list[Problem]:
                 1,
                 1,
                 Level.ERROR,
-                "links",
-                "lychee is not installed; install the package (pip install -e .)",
+                "broken-link",
+                "lychee is not installed; run ./dev test or pip install -e .",
             )
         ]
+    try:
+        report = json.loads(run.stdout)
+    except json.JSONDecodeError:
+        detail = (run.stderr or run.stdout).strip()[-300:]
+        return [Problem("site", 1, 1, Level.ERROR, "broken-link", f"lychee failed: {detail}")]
     problems = []
-    source = "site"
-    for line in (run.stdout + run.stderr).splitlines():
-        if match := LYCHEE_SOURCE.match(line.strip()):
-            source = (
-                Path(match["source"]).resolve().relative_to(site_dir.resolve()).as_posix()
-                if site_dir.resolve() in Path(match["source"]).resolve().parents
-                else match["source"]
-            )
-            continue
-        match = LYCHEE_LINE.match(line)
-        if (
-            match
-            and match["status"] not in ("200", "EXCLUDED", "SKIPPED")
-            and "://" in match["url"]
-        ):
-            reason = match["reason"] or match["status"]
-            url = match["url"].replace(site_dir.resolve().as_uri(), "")
+    for page, failures in sorted(report.get("error_map", {}).items()):
+        shown = (
+            f"site/{Path(page).resolve().relative_to(root).as_posix()}"
+            if Path(page).resolve().is_relative_to(root)
+            else page
+        )
+        for failure in failures:
+            url = str(failure.get("url", "")).replace(root.as_uri(), "")
+            reason = (failure.get("status") or {}).get("text", "broken")
+            span = failure.get("span") or {}
             problems.append(
-                Problem(
-                    f"site/{source}",
-                    1,
-                    1,
-                    Level.ERROR,
-                    "broken-link",
-                    f"broken link {url}: {reason}",
-                )
-            )
+                Problem(shown, int(span.get("line", 1)), int(span.get("column", 1)), Level.ERROR,
+                        "broken-link", f"broken link {url}: {reason}")
+            )  # fmt: skip
     if run.returncode != 0 and not problems:
         problems.append(
             Problem(
@@ -187,10 +174,10 @@ def check_links(site_dir: Path, external: bool) -> list[Problem]:
                 1,
                 Level.ERROR,
                 "broken-link",
-                f"lychee failed: {(run.stdout + run.stderr).strip()[-300:]}",
+                f"lychee failed: {run.stderr.strip()[-300:]}",
             )
         )
-    return problems
+    return sort_problems(problems)
 
 
 def compare_builds(first: Path, second: Path) -> list[Problem]:
