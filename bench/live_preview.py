@@ -1,0 +1,307 @@
+"""Live preview latency: how long after a writer saves a file `mkdocs serve` shows it.
+
+Copies the sample site (content/, decision_trees/, mkdocs.yml, overrides/) to a temporary
+folder, starts `mkdocs serve` on 127.0.0.1 (a free port) and waits until it serves. Then,
+--edits times, interleaved:
+
+  tree:    change a question text in decision_trees/why-cant-i-cancel.yml and time until
+           /troubleshooters/why-cant-i-cancel/ contains the new text (goal < 2 s);
+  article: change a sentence in content/orders/cancel-order.md and time until
+           /orders/cancel-order/ contains it. MkDocs rebuilds the whole site on any
+           change, so this is the same rebuild: the side-by-side reference for the tree.
+
+Prints the median and max of each, and how the time splits between noticing the change
+(MkDocs polls the watched folders every 0.5 s) and rebuilding. Then times a rebuild in a
+warm process (as serve does) of the sample site with and without the helpcenter plugin,
+interleaved, to show what the plugin adds. `--profile` profiles one such rebuild of each.
+
+    python bench/live_preview.py [--edits 5] [--quick] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # build_cost, imported lazily
+PROJECT_PARTS = ("mkdocs.yml", "content", "decision_trees", "overrides")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+GOAL = 2.0
+START_TIMEOUT = 180.0  # the first build of the whole site
+EDIT_TIMEOUT = 60.0  # one change, noticed and rebuilt
+POLL = 0.05
+
+TREE_FILE = "decision_trees/why-cant-i-cancel.yml"
+TREE_URL = "troubleshooters/why-cant-i-cancel/"
+TREE_LINE = re.compile(r"^(    question: )(.*)$", re.MULTILINE)  # the first question
+ARTICLE_FILE = "content/orders/cancel-order.md"
+ARTICLE_URL = "orders/cancel-order/"
+ARTICLE_LINE = re.compile(r"^(You can cancel one item)(.*)$", re.MULTILINE)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def copy_site(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def fetch(url: str) -> str | None:
+    """The page at `url`, or None if the server does not answer (yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=EDIT_TIMEOUT) as response:
+            return str(response.read().decode("utf-8", errors="replace"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+@dataclass
+class ServerLog:
+    """The server's output, each line with the moment it arrived."""
+
+    lines: list[tuple[float, str]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def read(self, stream: object) -> None:
+        for line in stream:  # type: ignore[attr-defined]
+            with self.lock:
+                self.lines.append((time.perf_counter(), str(line).rstrip()))
+
+    def first_after(self, start: float, text: str) -> float | None:
+        with self.lock:
+            return next((t for t, line in self.lines if t >= start and text in line), None)
+
+    def tail(self, count: int = 30) -> str:
+        with self.lock:
+            return "\n".join(line for _, line in self.lines[-count:])
+
+
+class Server:
+    """`mkdocs serve` in its own process group, so that it and its children end with it."""
+
+    def __init__(self, root: Path, port: int, tmp: Path) -> None:
+        self.base = f"http://127.0.0.1:{port}/"
+        self.log = ServerLog()
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+        tmp.mkdir(parents=True, exist_ok=True)  # serve's site folder: inside ours, whatever happens
+        self.process = subprocess.Popen(
+            command, cwd=root, env={**ENV, "TMPDIR": str(tmp)}, stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        )
+        self.reader = threading.Thread(target=self.log.read, args=(self.process.stdout,), daemon=True)
+        self.reader.start()
+
+    def wait_until_serving(self, path: str) -> float:
+        start = time.perf_counter()
+        while time.perf_counter() - start < START_TIMEOUT:
+            if self.process.poll() is not None:
+                raise SystemExit(f"mkdocs serve exited ({self.process.returncode}):\n{self.log.tail()}")
+            if fetch(self.base + path) is not None:
+                return time.perf_counter() - start
+            time.sleep(0.2)
+        raise SystemExit(f"mkdocs serve did not serve {path} within {START_TIMEOUT:.0f} s:\n{self.log.tail()}")
+
+    def stop(self) -> None:
+        """Ctrl-C first (serve then removes its site folder), harder signals if it lingers."""
+        for sig, wait in ((signal.SIGINT, 15), (signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+            if self.process.poll() is not None:
+                break
+            os.killpg(self.process.pid, sig)
+            try:
+                self.process.wait(timeout=wait)
+            except subprocess.TimeoutExpired:
+                continue
+        self.reader.join(timeout=5)
+
+
+@dataclass
+class Edit:
+    name: str
+    file: Path
+    line: re.Pattern[str]
+    url: str
+    visible: list[float] = field(default_factory=list)  # save -> page shows the text
+    noticed: list[float] = field(default_factory=list)  # save -> "Detected file changes"
+    rebuilt: list[float] = field(default_factory=list)  # that -> "Reloading browsers"
+    failures: int = 0
+
+    def apply(self, marker: str) -> None:
+        text = self.file.read_text(encoding="utf-8")
+        changed, count = self.line.subn(lambda m: f"{m[1]}{m[2]} {marker}", text, count=1)
+        if count != 1:
+            raise SystemExit(f"{self.file}: no line matching {self.line.pattern!r} to change")
+        self.file.write_text(changed, encoding="utf-8")
+
+
+def measure(server: Server, edit: Edit, number: int) -> None:
+    marker = f"Bench{number}x{secrets.token_hex(4)}"
+    saved = time.perf_counter()
+    edit.apply(marker)
+    deadline = saved + EDIT_TIMEOUT
+    seen: float | None = None
+    while time.perf_counter() < deadline:
+        page = fetch(server.base + edit.url)  # blocks while a rebuild is under way
+        if page is not None and marker in page:
+            seen = time.perf_counter()
+            break
+        time.sleep(POLL)
+    if seen is None:
+        edit.failures += 1
+        print(f"  {edit.name} edit {number}: not visible after {EDIT_TIMEOUT:.0f} s")
+        return
+    edit.visible.append(seen - saved)
+    noticed = server.log.first_after(saved, "Detected file changes")
+    reloaded = server.log.first_after(saved, "Reloading browsers")
+    if noticed is not None and reloaded is not None:
+        edit.noticed.append(noticed - saved)
+        edit.rebuilt.append(reloaded - noticed)
+
+
+def settle(server: Server, since: float) -> None:
+    """Wait until the rebuild started after `since` has finished, then a little more, so
+    that the next edit starts from an idle server."""
+    deadline = time.perf_counter() + EDIT_TIMEOUT
+    while time.perf_counter() < deadline and server.log.first_after(since, "Reloading browsers") is None:
+        time.sleep(POLL)
+    time.sleep(0.7)
+
+
+def summary(values: list[float]) -> str:
+    if not values:
+        return "no data"
+    return f"median {statistics.median(values):5.2f} s  max {max(values):5.2f} s  (n={len(values)})"
+
+
+def report(edits: list[Edit]) -> None:
+    for edit in edits:
+        runs = " ".join(f"{v:.2f}" for v in edit.visible)
+        print(f"  {edit.name:<8} visible after save: {summary(edit.visible)}  runs [s] {runs}")
+        print(f"  {'':<8}   noticed by the watcher: {summary(edit.noticed)}")
+        print(f"  {'':<8}   rebuild (whole site):   {summary(edit.rebuilt)}")
+        if edit.failures:
+            print(f"  {'':<8}   {edit.failures} edit(s) never became visible")
+    tree, article = edits
+    if tree.visible:
+        worst = max(tree.visible)
+        verdict = "met" if worst < GOAL and not tree.failures else "MISSED"
+        print(f"tree edit -> troubleshooter page: median {statistics.median(tree.visible):.2f} s,"
+              f" max {worst:.2f} s (goal < {GOAL:.0f} s: {verdict})")
+    if tree.visible and article.visible:
+        ratio = statistics.median(tree.visible) / statistics.median(article.visible)
+        print(f"tree edit / article edit (median) = {ratio:.2f}x")
+
+
+def sample_sites(work: Path) -> tuple[Path, Path]:
+    """Copies of the sample site with and without the helpcenter plugin (the latter with
+    no decision_trees/: MkDocs, Material and i18n alone, on the same articles)."""
+    from build_cost import LANGUAGES, mkdocs_yml
+
+    project = copy_site(work / "with-plugin")
+    baseline = copy_site(work / "without-plugin")
+    (baseline / "mkdocs.yml").write_text(mkdocs_yml(LANGUAGES, plugin=False), encoding="utf-8")
+    shutil.rmtree(baseline / "decision_trees")
+    return project, baseline
+
+
+def rebuild_cost(work: Path, repeat: int) -> None:
+    """What one serve rebuild costs: a whole-site build in a warm process, with and without
+    the plugin, interleaved; median of `repeat`."""
+    from build_cost import inprocess_build
+
+    sites = sample_sites(work)
+    times: dict[Path, list[float]] = {site: [] for site in sites}
+    for site in sites:
+        inprocess_build(site, work / f"{site.name}-out")  # warm-up: imports, caches
+    for _ in range(repeat):
+        for site in sites:
+            times[site].append(inprocess_build(site, work / f"{site.name}-out"))
+    with_plugin, without = (statistics.median(times[site]) for site in sites)
+    for site in sites:
+        pages = sum(1 for _ in (work / f"{site.name}-out").rglob("index.html"))
+        runs = " ".join(f"{t:.2f}" for t in times[site])
+        print(f"  {site.name:<15} {pages:4d} pages  runs [s] {runs}  median {statistics.median(times[site]):.2f} s")
+    print(f"rebuild in a warm process: with the plugin {with_plugin:.2f} s, without {without:.2f} s:"
+          f" the plugin adds {with_plugin - without:.2f} s ({with_plugin / without:.2f}x)")
+
+
+def profile(work: Path, top: int) -> None:
+    """One warm in-process build of each sample site under pyinstrument."""
+    from build_cost import breakdown_build, print_breakdowns, print_profiles, profile_build
+
+    sites = sample_sites(work / "profile")
+    breakdowns = [breakdown_build(site, work / f"{site.name}-breakdown") for site in sites]
+    print("breakdown of one warm rebuild of the sample site:")
+    print_breakdowns([site.name for site in sites], breakdowns, top)
+    results = []
+    for site in sites:
+        profile_build(site, work / f"{site.name}-profiled")  # warm-up
+        results.append(profile_build(site, work / f"{site.name}-profiled"))
+    print("profile of one warm rebuild of the sample site, with vs. without the helpcenter plugin:")
+    print_profiles(results[0], results[1], top)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--edits", type=int, help="edits of each kind (default 5, quick 3)")
+    parser.add_argument("--quick", action="store_true", help="fewer edits (also BENCH_QUICK=1)")
+    parser.add_argument("--repeat", type=int, default=3, help="warm rebuilds of each site (median)")
+    parser.add_argument("--profile", action="store_true", help="profile a rebuild in-process")
+    parser.add_argument("--top", type=int, default=20, help="profile entries to print")
+    args = parser.parse_args()
+    quick = args.quick or os.environ.get("BENCH_QUICK") == "1"
+    edits_per_kind = args.edits or (3 if quick else 5)
+
+    with tempfile.TemporaryDirectory(prefix="hc-live-") as folder:
+        work = Path(folder)
+        root = copy_site(work / "site")
+        port = free_port()
+        server = Server(root, port, work / "tmp")
+        try:
+            started = server.wait_until_serving(TREE_URL)
+            print(f"mkdocs serve on 127.0.0.1:{port}: first page served after {started:.1f} s")
+            time.sleep(1.0)  # let the first build's last writes and the watcher settle
+            edits = [
+                Edit("tree", root / TREE_FILE, TREE_LINE, TREE_URL),
+                Edit("article", root / ARTICLE_FILE, ARTICLE_LINE, ARTICLE_URL),
+            ]
+            for number in range(edits_per_kind):
+                for edit in edits:  # interleaved: tree, article, tree, article, ...
+                    before = time.perf_counter()
+                    measure(server, edit, number)
+                    settle(server, before)
+            report(edits)
+        finally:
+            server.stop()
+        rebuild_cost(work / "rebuild", args.repeat)
+        if args.profile:
+            profile(work, args.top)
+
+
+if __name__ == "__main__":
+    main()
