@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, cast
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +35,7 @@ from generator.site.mkdocs_build import (
 )
 from generator.site.mkdocs_i18n import is_nested_language_build, languages
 from generator.site.search_index import SearchIndexes
+from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
 
 
 class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' hook is untyped
@@ -128,6 +130,12 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.search.write(config.site_dir, {lang: langs.folder(lang) for lang in langs.built})
 
     on_post_build = CombinedEvent(_keep_search_entries, _write_search_indexes)
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        env.bytecode_cache = SHARED_TEMPLATE_CACHE
+        return env
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

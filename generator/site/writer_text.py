@@ -72,17 +72,36 @@ class _WriterText(Extension):
         md.treeprocessors.register(_LinkPolicy(md, self.resolve, self.links), "link_policy", 5)
 
 
+# Building a Markdown instance costs about three conversions, and a site renders every
+# writer string once per language: keep one per variant and reset it between strings.
+_CONVERTERS: dict[tuple[bool, bool], markdown.Markdown] = {}
+
+
+def _convert(text: str, resolve: LinkResolver, block: bool, links: bool) -> str:
+    md = _CONVERTERS.get((block, links))
+    if md is None:
+        extensions: list[Extension | str] = [_WriterText(_no_articles, links)]
+        if block:
+            extensions.append("sane_lists")
+        md = _CONVERTERS[(block, links)] = markdown.Markdown(extensions=extensions)
+    policy = md.treeprocessors["link_policy"]
+    assert isinstance(policy, _LinkPolicy)
+    policy.resolve = resolve
+    try:
+        return md.reset().convert(text)
+    finally:
+        policy.resolve = _no_articles
+
+
 def render_block(text: str, resolve: LinkResolver = _no_articles) -> Markup:
     """Markdown paragraphs, lists, emphasis, code and links, with nothing raw let through."""
-    md = markdown.Markdown(extensions=[_WriterText(resolve, True), "sane_lists"])
-    return Markup(md.convert(text))
+    return Markup(_convert(text, resolve, block=True, links=True))
 
 
 def render_inline(text: str, resolve: LinkResolver = _no_articles, links: bool = True) -> Markup:
     """One line of Markdown (a question, label or title) without the wrapping paragraph;
     `links=False` keeps link text only, for text that is itself inside a link."""
-    md = markdown.Markdown(extensions=[_WriterText(resolve, links)])
-    result = md.convert(" ".join(text.split()))
+    result = _convert(" ".join(text.split()), resolve, block=False, links=links)
     if result.startswith("<p>") and result.endswith("</p>"):
         result = result[3:-4]
     return Markup(result)
