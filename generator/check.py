@@ -66,7 +66,9 @@ def _bin(name: str) -> str:
     return str(here) if here.exists() else name
 
 
-def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
+def build_site(
+    config: Path, site_dir: Path, docs_dir: Path | None = None
+) -> tuple[int, list[Problem], str]:
     cmd = [
         _bin("mkdocs"),
         "build",
@@ -96,7 +98,7 @@ def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
             message = match["message"]
             if "Aborted with" in message or PROBLEM_LINE.search(message):
                 continue
-            problems.append(_mkdocs_problem(message, config))
+            problems.append(_mkdocs_problem(message, config, docs_dir or config.parent / "docs"))
     if run.returncode != 0 and not problems:
         tail = output.strip().splitlines()[-1:] or ["no output"]
         problems.append(
@@ -105,12 +107,11 @@ def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
     return run.returncode, problems, output
 
 
-def _mkdocs_problem(message: str, config: Path) -> Problem:
+def _mkdocs_problem(message: str, config: Path, docs_dir: Path) -> Problem:
     """A MkDocs warning as a Problem, at the line and column of the link it names."""
     doc = MKDOCS_DOC.search(message)
     if doc is None:
         return Problem(config.name, 1, 1, Level.ERROR, "mkdocs", message)
-    docs_dir = config.parent / "content"
     source = docs_dir / doc["path"]
     line, column = 1, 1
     if source.is_file():
@@ -239,7 +240,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         site = args.site_dir or temp / "site"
         step("3/5 mkdocs build --strict")
-        code, build_problems, _ = build_site(mkdocs_yml, site)
+        code, build_problems, _ = build_site(mkdocs_yml, site, config.content_dir)
         problems += build_problems
         if code == 0:
             step("4/5 links and anchors (lychee)")
@@ -247,7 +248,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if not args.skip_reproducible:
                 step("5/5 reproducible build")
                 again = temp / "again"
-                code2, more, _ = build_site(mkdocs_yml, again)
+                code2, more, _ = build_site(mkdocs_yml, again, config.content_dir)
                 problems += more if code2 else compare_builds(site, again)
     finally:
         shutil.rmtree(temp, ignore_errors=True)

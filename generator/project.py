@@ -133,9 +133,6 @@ def _tree_files(trees_dir: Path) -> list[Path]:
 
 
 def _read(file: Path, shown: str, problems: Problems) -> YNode | None:
-    if file.suffix == ".yaml":
-        problems.error(_origin(shown), "file-name", f"rename '{file.name}' to end in .yml")
-        return None
     try:
         data = file.read_bytes()
     except OSError as error:
