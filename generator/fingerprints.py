@@ -36,3 +36,47 @@ def rewrite_fingerprints(file: Path, tree: Tree, translation: TreeTranslation) -
     block = fingerprint_block(tree, translation)
     file.write_text(f"{body}\n{block}" if body else block, encoding="utf-8")
     return block.count("\n") - 1
+
+
+# --- Articles: `source_fingerprint:` in a translated article's front matter -------------
+
+ARTICLE_KEY = "source_fingerprint"
+_FRONT_MATTER_END = ("---", "...")
+
+
+def article_fingerprint(english: str) -> str:
+    """The digest of an English article's whole text (line endings normalised)."""
+    return fingerprint(english.replace("\r\n", "\n"))
+
+
+def article_record(text: str) -> tuple[str | None, int]:
+    """The recorded fingerprint of a translated article and the line it is on; without
+    one, None and the line where the record belongs (1: the top of the file)."""
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return None, 1
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in _FRONT_MATTER_END:
+            return None, 1
+        key, _, value = line.partition(":")
+        if key.strip() == ARTICLE_KEY:
+            return value.split("#")[0].strip().strip("\"'") or None, number
+    return None, 1
+
+
+def accept_article(file: Path, english: Path) -> str:
+    """Record the English text `file` was checked against; returns the fingerprint.
+    Only the record line changes (a front matter block is added if there is none)."""
+    value = article_fingerprint(english.read_text(encoding="utf-8"))
+    record = f'{ARTICLE_KEY}: "{value}"  # written by `helpcenter accept-translation`\n'
+    text = file.read_bytes().decode("utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    _, line = article_record(text)
+    if line > 1:
+        lines[line - 1] = record
+    elif lines and lines[0].rstrip() == "---":
+        lines.insert(1, record)
+    else:
+        lines[:0] = ["---\n", record, "---\n", "\n"]
+    file.write_text("".join(lines), encoding="utf-8")
+    return value
