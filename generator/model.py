@@ -7,11 +7,8 @@ later checks (and renderers) can point at it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
-
 SOURCE_LANGUAGE = "en"
 
-OutcomeKind = Literal["solved", "action-needed", "not-eligible", "contact-support"]
 OUTCOME_KINDS: tuple[str, ...] = ("solved", "action-needed", "not-eligible", "contact-support")
 
 
@@ -26,10 +23,15 @@ class Pos:
 
 @dataclass(frozen=True)
 class Text:
-    """A writer string and where it was written."""
+    """A writer string and where it was written.
+
+    `raw` is the string as typed in the file (with its quotes or block header; content
+    from `raw_body` on), so that a message can point at a character inside it."""
 
     value: str
     pos: Pos
+    raw: str = field(default="", compare=False, repr=False)
+    raw_body: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass

@@ -37,10 +37,6 @@ class Project:
     def has_errors(self) -> bool:
         return any(p.level is Level.ERROR for p in self.problems)
 
-    @property
-    def has_warnings(self) -> bool:
-        return any(p.level is Level.WARNING for p in self.problems)
-
     def published_trees(self) -> list[Tree]:
         return [tree for _, tree in sorted(self.trees.items()) if not tree.draft]
 

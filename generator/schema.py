@@ -4,31 +4,77 @@ tree (with positions, collecting every problem) and to export JSON Schema for ed
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
+from generator.characters import (
+    BIDI_CONTROLS,
+    describe,
+    describe_lookalike,
+    first_hidden_in_id,
+    hidden_characters,
+    is_control,
+    is_invisible,
+    latin_lookalike,
+    visible,
+)
 from generator.model import OUTCOME_KINDS, Pos, Text
-from generator.problems import Level, Problem
+from generator.problems import Level, Problem, Rule
+from generator.rules import (
+    bidi_control,
+    control_character,
+    id_format,
+    invisible_character,
+    plain_comment,
+    yaml_boolean,
+)
+from generator.rules import schema as schema_rule
+from generator.rules._textpos import offset_pos
+from generator.suggest import did_you_mean
 from generator.yamlload import YMap, YNode, YScalar, YSeq
 
 SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = SLUG.pattern
 YAML11_BOOLEANS = frozenset(
-    ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "True", "TRUE", "False", "FALSE"]
+    [
+        "y",
+        "Y",
+        "yes",
+        "Yes",
+        "YES",
+        "n",
+        "N",
+        "no",
+        "No",
+        "NO",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+        "True",
+        "TRUE",
+        "False",
+        "FALSE",
+    ]
 )
 _KIND_NAMES = {YMap: "a mapping (key: value lines)", YSeq: "a list (- items)", YScalar: "text"}
 
 
 class Problems(list[Problem]):
+    def add(self, rule: Rule, pos: Pos, message: str) -> None:
+        """A problem of `rule`, with the rule's id and level."""
+        self.append(Problem.of(rule, pos, message))
+
     def error(self, pos: Pos, rule: str, message: str) -> None:
+        # Prefer add(rule_module, ...): the id and level then come from the rule.
         self.append(Problem.at(pos, Level.ERROR, rule, message))
 
 
-def did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def text_of(node: YScalar) -> Text:
+    return Text(node.value, node.pos, node.raw, node.raw_body)
 
 
 class Spec:
@@ -54,21 +100,36 @@ class Spec:
         raise NotImplementedError
 
     def _wrong_type(self, node: YNode, where: str, want: str, out: Problems) -> None:
-        out.error(node.pos, "schema", f"{where} must be {want}, not {_KIND_NAMES[type(node)]}")
+        out.add(schema_rule, node.pos, f"{where} must be {want}, not {_KIND_NAMES[type(node)]}")
 
 
 @dataclass
 class TextSpec(Spec):
     description: str = ""
+    # Writer text (not an id, a keyword or a fingerprint): a '#' in it may be meant, and
+    # invisible characters in it are reported as such.
+    writer_text: ClassVar[bool] = True
 
     def check(self, node: YNode, where: str, out: Problems) -> Text | None:
         if not isinstance(node, YScalar):
             self._wrong_type(node, where, "text", out)
             return None
+        if self.writer_text and node.comment is not None:
+            out.add(plain_comment, node.comment.pos, _comment_message(node, where))
         if node.is_null or not node.value.strip():
-            out.error(node.pos, "schema", f"{where} is empty; write the text")
+            out.add(schema_rule, node.pos, f"{where} is empty; write the text")
             return None
-        return Text(node.value, node.pos)
+        text = text_of(node)
+        if not visible(node.value):
+            hidden = ", ".join(dict.fromkeys(describe(c) for _, c in hidden_characters(node.value)))
+            message = (
+                f"{where} is empty: it has only invisible characters ({hidden}); write the text"
+            )
+            out.add(schema_rule, node.pos, message)
+            return None
+        if self.writer_text:
+            _report_hidden(text, where, out)
+        return text
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": 1, "description": self.description}
@@ -76,13 +137,13 @@ class TextSpec(Spec):
 
 @dataclass
 class SlugSpec(TextSpec):
+    writer_text: ClassVar[bool] = False
+
     def check(self, node: YNode, where: str, out: Problems) -> Text | None:
         text = super().check(node, where, out)
         if text is not None and not SLUG.match(text.value):
-            message = (
-                f"{where} is '{text.value}', which is not a valid id; {slug_advice(text.value)}"
-            )
-            out.error(text.pos, "id-format", message)
+            pos, advice = id_advice(text)
+            out.add(id_format, pos, f"{where} is '{text.value}', which is not a valid id; {advice}")
         return text  # still usable, so that graph checks do not pile on
 
     def json_schema(self) -> dict[str, Any]:
@@ -90,25 +151,94 @@ class SlugSpec(TextSpec):
 
 
 def slug_advice(value: str) -> str:
-    suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    """How to write `value` as an id, with a suggestion when one can be made."""
+    hidden = first_hidden_in_id(value)
+    if hidden is not None:
+        return f"it contains {hidden[1]}; delete it{_write_as(value)}"
+    lookalike = next((c for c in value if latin_lookalike(c)), None)
+    if lookalike is not None:
+        return f"it contains {describe_lookalike(lookalike)}; retype it{_write_as(value)}"
+    return (
+        "use lowercase ASCII letters, digits and single hyphens, starting with a letter"
+        f"{_write_as(value)}"
+    )
+
+
+def _write_as(value: str) -> str:
+    """': write it as 'x'' with the nearest valid id: look-alikes by their Latin letter,
+    invisible characters dropped."""
+    latin = "".join(
+        "" if c in BIDI_CONTROLS or is_control(c) or is_invisible(c) else (latin_lookalike(c) or c)
+        for c in value
+    )
+    suggestion = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
     if suggestion and not suggestion[0].isalpha():
         suggestion = "x-" + suggestion
-    better = f": write it as '{suggestion}'" if suggestion and SLUG.match(suggestion) else ""
-    return f"use lowercase ASCII letters, digits and single hyphens, starting with a letter{better}"
+    return f": write it as '{suggestion}'" if suggestion and SLUG.match(suggestion) else ""
+
+
+def id_advice(text: Text) -> tuple[Pos, str]:
+    """Where the first bad character of an id is, and how to write the id."""
+    hidden = first_hidden_in_id(text.value)
+    offset = (
+        hidden[0]
+        if hidden
+        else next((i for i, c in enumerate(text.value) if latin_lookalike(c)), None)
+    )
+    pos = text.pos if offset is None else offset_pos(text, offset)
+    return pos, slug_advice(text.value)
+
+
+def _report_hidden(text: Text, where: str, out: Problems) -> None:
+    """Control, bidirectional and invisible characters in writer text, each where it is."""
+    for offset, char in hidden_characters(text.value):
+        pos = offset_pos(text, offset)
+        if char in BIDI_CONTROLS:
+            message = (
+                f"{where} contains {describe(char)}, an invisible character that changes the "
+                "order in which the text is shown; delete it"
+            )
+            out.add(bidi_control, pos, message)
+        elif is_control(char):
+            message = f"{where} contains the control character {describe(char)}; delete it"
+            out.add(control_character, pos, message)
+        else:
+            message = (
+                f"{where} contains the invisible character {describe(char)}; delete it "
+                "unless it is meant"
+            )
+            out.add(invisible_character, pos, message)
+
+
+def _comment_message(node: YScalar, where: str) -> str:
+    assert node.comment is not None
+    comment = node.comment
+    full = f"{node.value} {comment.text}" if node.value else comment.text
+    quoted = (
+        f'"{full}"' if '"' not in full and "\\" not in full else "'" + full.replace("'", "''") + "'"
+    )
+    fix = f"{comment.key}: {quoted}" if comment.key is not None else f"- {quoted}"
+    kept = f"only '{node.value}'" if node.value else "empty"
+    return (
+        f"'#' after a space starts a comment, so {where} is {kept} and '{comment.text}' is "
+        f"dropped; if it belongs to the text, put the whole value in quotes: {fix} "
+        "(a comment goes on a line of its own)"
+    )
 
 
 @dataclass
 class EnumSpec(TextSpec):
     values: tuple[str, ...] = ()
+    writer_text: ClassVar[bool] = False
 
     def check(self, node: YNode, where: str, out: Problems) -> Text | None:
         text = super().check(node, where, out)
         if text is not None and text.value not in self.values:
             allowed = ", ".join(self.values)
             hint = did_you_mean(text.value, list(self.values))
-            out.error(
+            out.add(
+                schema_rule,
                 text.pos,
-                "schema",
                 f"{where} is '{text.value}', which is not one of: {allowed}{hint}",
             )
             return None
@@ -126,15 +256,15 @@ class BoolSpec(Spec):
         if isinstance(node, YScalar) and node.plain and node.value in ("true", "false"):
             return node.value == "true"
         if isinstance(node, YScalar) and node.plain and node.value in YAML11_BOOLEANS:
-            out.error(
+            out.add(
+                yaml_boolean,
                 node.pos,
-                "yaml-boolean",
                 f"{where} is '{node.value}', which only old YAML reads as a yes/no value; "
                 "write true or false",
             )
             return None
         quoted = " (without quotes)" if isinstance(node, YScalar) and not node.plain else ""
-        out.error(node.pos, "schema", f"{where} must be true or false{quoted}")
+        out.add(schema_rule, node.pos, f"{where} must be true or false{quoted}")
         return None
 
     def json_schema(self) -> dict[str, Any]:
@@ -145,7 +275,6 @@ class BoolSpec(Spec):
 class ListSpec(Spec):
     item: Spec
     description: str = ""
-    min_items: int = 0
 
     def check(self, node: YNode, where: str, out: Problems) -> list[Any] | None:
         if not isinstance(node, YSeq):
@@ -184,11 +313,11 @@ class MapSpec(Spec):
             if key.startswith("\0"):
                 continue  # already reported by the loader
             if not SLUG.match(key):
-                message = f"{self.what} id '{key}' is not valid; {slug_advice(key)}"
-                out.error(key_node.pos, "id-format", message)
+                pos, advice = id_advice(text_of(key_node))
+                out.add(id_format, pos, f"{self.what} id '{key}' is not valid; {advice}")
             value = self.value.check(value_node, f"{self.what} '{key}'", out)
             # Kept even when unusable (None), so that the id is known to exist.
-            result[key] = Entry(Text(key, key_node.pos), value)
+            result[key] = Entry(text_of(key_node), value)
         return result
 
     def json_schema(self) -> dict[str, Any]:
@@ -236,7 +365,7 @@ class ObjSpec(Spec):
             field_spec = self.fields.get(key)
             if field_spec is None:
                 hint = did_you_mean(key, names) or f"; allowed here: {', '.join(names)}"
-                out.error(key_node.pos, "schema", f"unknown key '{key}' in {where}{hint}")
+                out.add(schema_rule, key_node.pos, f"unknown key '{key}' in {where}{hint}")
                 continue
             checked.key_pos[key] = key_node.pos
             value = field_spec.spec.check(value_node, f"'{key}' of {where}", out)
@@ -244,7 +373,7 @@ class ObjSpec(Spec):
                 checked.values[key] = value
         missing = [n for n, f in self.fields.items() if f.required and n not in node.items]
         for name in missing:
-            out.error(node.pos, "schema", f"{where} has no '{name}'; add it")
+            out.add(schema_rule, node.pos, f"{where} has no '{name}'; add it")
         return checked
 
     def json_schema(self) -> dict[str, Any]:
@@ -276,7 +405,7 @@ class OneOfSpec(Spec):
                 message = f"{where} has both {' and '.join(repr(k) for k in present)}; keep one"
             else:
                 message = f"{where} has neither {keys}; give it exactly one"
-            out.error(node.pos, "schema", message)
+            out.add(schema_rule, node.pos, message)
             return None
         fields = self.choices[present[0]].check(node, where, out)
         return None if fields is None else (present[0], fields)
@@ -300,7 +429,7 @@ class FingerprintsSpec(Spec):
             return None
         result: dict[str, Text] = {}
         for key, (key_node, value_node) in node.items.items():
-            value = TextSpec().check(value_node, f"fingerprint of '{key}'", out)
+            value = _FINGERPRINT.check(value_node, f"fingerprint of '{key}'", out)
             if value is not None and not key.startswith("\0"):
                 result[key] = Text(value.value, key_node.pos)
         return result
@@ -312,6 +441,13 @@ class FingerprintsSpec(Spec):
             "description": self.description,
         }
 
+
+@dataclass
+class _FingerprintSpec(TextSpec):
+    writer_text: ClassVar[bool] = False
+
+
+_FINGERPRINT = _FingerprintSpec()
 
 # --- The formats ------------------------------------------------------------------------
 

@@ -2,8 +2,11 @@
 `SCOPE` and a docstring with a passing and a failing example (`helpcenter rules`).
 
 Scopes: "tree" rules check one tree (`check(tree, ctx)`), "project" rules look across
-files (`check(ctx)`), "loader" rules are reported while reading a file and "test" rules
-by `helpcenter test`; those two have no `check` of their own.
+files (`check(ctx)`), "loader" rules are reported while reading a file, "test" rules by
+`helpcenter test` and "check" rules by `helpcenter check` (the built site); those three
+have no `check` of their own. Whoever reports a problem takes its id and level from the
+rule module (`Problem.of(rule, ...)`); tests/engine/test_rules_registry.py proves that
+every id the code can emit is registered here.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from types import ModuleType
 from generator.rules import (
     article_anchors,
     article_link,
+    bidi_control,
+    broken_link,
+    control_character,
     cycle,
     dangling_next,
     dead_end,
@@ -25,10 +31,14 @@ from generator.rules import (
     file_name,
     id_format,
     internal_error,
+    invisible_character,
     missing_translation,
+    mkdocs_build,
     multi_document,
     no_outcome_path,
+    plain_comment,
     raw_html,
+    reproducible,
     scenario_failed,
     schema,
     single_option,
@@ -54,7 +64,8 @@ from generator.rules import (
 )
 
 RULES: list[ModuleType] = [
-    encoding, syntax, too_large, too_deep, empty_file, multi_document, duplicate_key,
+    encoding, control_character, syntax, too_large, too_deep, empty_file, multi_document,
+    duplicate_key, plain_comment, bidi_control, invisible_character,
     yaml_anchor, yaml_alias, yaml_merge, yaml_tag, yaml_boolean, unreadable_file, internal_error,
     schema, id_format, file_name, duplicate_id, duplicate_tree_id,
     dangling_next, unreachable, cycle, dead_end, no_outcome_path, single_option,
@@ -63,8 +74,8 @@ RULES: list[ModuleType] = [
     translation_mismatch, stale_translation,
     article_anchors, unknown_embed, symlink_outside,
     scenario_failed, uncovered_option,
+    mkdocs_build, broken_link, reproducible,
 ]  # fmt: skip
 
-BY_ID: dict[str, ModuleType] = {rule.ID: rule for rule in RULES}
 TREE_RULES = [rule for rule in RULES if rule.SCOPE == "tree"]
 PROJECT_RULES = [rule for rule in RULES if rule.SCOPE == "project"]

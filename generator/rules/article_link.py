@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from generator.model import Outcome, Tree
 from generator.problems import Level, Problem
 from generator.rules.base import Context
-from generator.schema import did_you_mean
+from generator.suggest import did_you_mean
 
 ID = "article-link"
 LEVEL = Level.ERROR

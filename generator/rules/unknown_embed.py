@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from generator.problems import Level, Problem
 from generator.rules.base import Context
-from generator.schema import did_you_mean
+from generator.suggest import did_you_mean
 
 ID = "unknown-embed"
 LEVEL = Level.ERROR

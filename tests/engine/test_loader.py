@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 from casekit import CASES, config_for, problems_for
 
+from generator.characters import hidden_characters
+from generator.config import ProjectConfig
 from generator.model import Outcome, Question
+from generator.problems import Level, Problem
 from generator.project import load_project
+from generator.suggest import did_you_mean
 from generator.yamlload import MAX_BYTES, YMap, YScalar, load_yaml_bytes
 
 
@@ -96,3 +100,65 @@ def test_a_bug_in_a_check_names_the_file_instead_of_a_traceback(
         "(KeyError: 'boom'); this is a bug in helpcenter: please report it with the file "
         "[internal-error]"
     ]
+
+
+def test_a_message_is_one_line_whatever_it_quotes() -> None:
+    problem = Problem("a\nb.yml", 1, 1, Level.ERROR, "schema", "x\u2028y\u202ez\tw\x01")
+    assert str(problem) == r"a\nb.yml:1:1: error: x\u2028y\u202ez\tw\x01 [schema]"
+
+
+def test_a_translation_is_checked_for_hidden_characters_and_cut_text(tmp_path: Path) -> None:
+    trees = tmp_path / "decision_trees"
+    trees.mkdir()
+    (trees / "t.yml").write_text(
+        "id: t\ntitle: T\nsummary: S\nstart: a\nnodes:\n"
+        "  a: {outcome: solved, title: Done, body: Nothing to do.}\n"
+    )
+    (trees / "t.nb.yml").write_text(
+        'title: "Refusjon \u202e4321"\n'
+        "nodes:\n"
+        "  a:\n"
+        "    title: Ferdig # nummer 1\n"
+        "    body: |\n"
+        "      Ingenting\n"
+        "      \u00e5 gj\u00f8re\u200b.\n",
+        encoding="utf-8",
+    )
+    config = ProjectConfig.for_directory(tmp_path, ["en", "nb"])
+    problems = load_project(config, relative_to=tmp_path).problems
+    shown = [str(p) for p in problems if p.rule not in ("stale-translation", "missing-translation")]
+    assert shown == [
+        "decision_trees/t.nb.yml:1:18: error: 'title' of the translation contains U+202E "
+        "RIGHT-TO-LEFT OVERRIDE, an invisible character that changes the order in which the "
+        "text is shown; delete it [bidi-control]",
+        "decision_trees/t.nb.yml:4:19: warning: '#' after a space starts a comment, so 'title' "
+        "of node 'a' is only 'Ferdig' and '# nummer 1' is dropped; if it belongs to the text, "
+        'put the whole value in quotes: title: "Ferdig # nummer 1" (a comment goes on a line '
+        "of its own) [plain-comment]",
+        "decision_trees/t.nb.yml:7:14: warning: 'body' of node 'a' contains the invisible "
+        "character U+200B ZERO WIDTH SPACE; delete it unless it is meant [invisible-character]",
+    ]
+
+
+def test_suggestions_never_look_the_same_as_what_was_typed() -> None:
+    assert did_you_mean("send-bak", ["send-back", "cancel"]) == "; did you mean 'send-back'?"
+    assert did_you_mean("c\u0430ncel", ["cancel", "cancel-order"]) == (
+        "; it looks like 'cancel' but it contains the Cyrillic letter '\u0430' (U+0430), "
+        "which looks like the Latin 'a'; retype it"
+    )
+    assert did_you_mean("cancel", ["c\u200bancel"]) == (
+        "; it looks like 'c\u200bancel' but 'c\u200bancel' contains the invisible character "
+        "U+200B ZERO WIDTH SPACE; delete it"
+    )
+
+
+def test_zero_width_joiners_inside_emoji_are_text() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert hidden_characters(f"Family {family}") == []
+    assert hidden_characters("a\u200db") == [(1, "\u200d")]
+
+
+def test_positions_count_lines_as_editors_do() -> None:
+    # A NEL inside quotes is a line break for YAML, not for editors: reported where it is.
+    loaded = load_yaml_bytes('a: "x\u0085"\nb: [\n'.encode(), "f.yml")
+    assert [(p.line, p.column, p.rule) for p in loaded.problems] == [(1, 6, "control-character")]
