@@ -1,5 +1,9 @@
 """An index of the Markdown articles in content/: languages, titles, explicit heading
-anchors and troubleshooter embeds, read as text (no Markdown engine needed)."""
+anchors and troubleshooter embeds, read as text (no Markdown engine needed).
+
+An article is read as MkDocs reads it: UTF-8, universal newlines, and split into lines at
+line feeds only (Markdown does not break lines at U+2028 or form feeds; splitlines does).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from generator.model import SOURCE_LANGUAGE, Pos
+from generator.problems import Problem
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*\{[^}]*#([^\s}]+)[^}]*\}[ \t]*$")
 TITLE = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*$")
@@ -31,6 +38,14 @@ class ArticleFile:
     title: str
     headings: dict[str, Heading] = field(default_factory=dict)
     embeds: list[tuple[str, Pos]] = field(default_factory=list)
+    # The text as MkDocs reads it ("\n" line ends); the Markdown starts at line body_line,
+    # after the front matter. Empty when the file could not be decoded.
+    text: str = ""
+    body_line: int = 1
+    # A second heading with an anchor already used in the article (the first one wins).
+    duplicate_headings: list[Heading] = field(default_factory=list)
+    # What stops the file from being read as text (not UTF-8): reported by the rules.
+    read_problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -77,10 +92,20 @@ def scan_articles(content_dir: Path, languages: list[str], display: PathDisplay)
 
 
 def read_article(file: Path, shown: str, language: str) -> ArticleFile:
-    text = file.read_text(encoding="utf-8", errors="replace")
     article = ArticleFile(shown, language, title="")
+    # Imported here: yamlload reports with the rules, whose context holds an ArticleIndex.
+    from generator.yamlload import decode_utf8
+
+    data = file.read_bytes()
+    text, problems = decode_utf8(data, shown)
+    if text is None:  # the build could not read it: report where, index what can be read
+        article.read_problems = problems
+        text = data.decode("utf-8", errors="replace")
+    else:
+        article.text = text = universal_newlines(text)
+        article.body_line = front_matter_lines(text) + 1
     in_fence = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if FENCE.match(line):
             in_fence = not in_fence
             continue
@@ -91,14 +116,58 @@ def read_article(file: Path, shown: str, language: str) -> ArticleFile:
         if heading := HEADING.match(line):
             anchor = heading.group(3)
             column = line.index("#" + anchor, len(heading.group(1))) + 2
-            article.headings.setdefault(
-                anchor, Heading(heading.group(2), anchor, Pos(shown, number, column))
-            )
+            found = Heading(heading.group(2), anchor, Pos(shown, number, column))
+            if anchor in article.headings:
+                article.duplicate_headings.append(found)
+            else:
+                article.headings[anchor] = found
         elif embed := EMBED.match(line):
             article.embeds.append((embed.group(1) or "", Pos(shown, number, 1)))
     if not article.title:
         article.title = file.stem.replace("-", " ").capitalize()
     return article
+
+
+def universal_newlines(text: str) -> str:
+    """Line ends as Python's text files (and so MkDocs) read them: CR LF and CR become LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_META_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*.*")
+_META_MORE = re.compile(r"^([ ]{4}|\t)")
+
+
+def front_matter_lines(text: str) -> int:
+    """How many lines MkDocs takes as the page's metadata before the Markdown: a `---`
+    YAML block, or leading `key: value` lines (MultiMarkdown style), and the blank lines
+    after them. MkDocs' own rule (mkdocs.utils.meta.get_data), restated without MkDocs."""
+    if match := FRONT_MATTER.match(text):
+        try:
+            data = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            return 0
+        if not isinstance(data, dict):
+            return 0
+        end = match.end()
+        return text.count("\n", 0, end) + _blank_lines(text[end:])
+    lines = text.split("\n")
+    consumed, in_meta = 0, False
+    while consumed < len(lines):
+        line = lines[consumed]
+        if line.strip() == "":
+            consumed += 1
+            break
+        if _META_LINE.match(line) or (in_meta and _META_MORE.match(line)):
+            consumed, in_meta = consumed + 1, True
+            continue
+        break
+    return consumed + _blank_lines("\n".join(lines[consumed:]))
+
+
+def _blank_lines(text: str) -> int:
+    """The number of empty lines MkDocs strips at the start of the Markdown."""
+    return len(text) - len(text.lstrip("\n"))
 
 
 class PathDisplay:

@@ -15,6 +15,8 @@ import yaml
 from generator.model import SOURCE_LANGUAGE
 
 DEFAULT_TREES_DIR = "decision_trees"
+# MkDocs renders every page with these, whatever mkdocs.yml lists.
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -41,6 +43,10 @@ class ProjectConfig:
     # The source language first, then the translations.
     languages: list[str] = field(default_factory=lambda: [SOURCE_LANGUAGE])
     mkdocs_yml: Path | None = None
+    # Python-Markdown extensions and their options, as MkDocs renders articles with them.
+    markdown_extensions: list[tuple[str, dict[str, Any]]] = field(
+        default_factory=lambda: [(name, {}) for name in MKDOCS_BUILTIN_EXTENSIONS]
+    )
 
     @property
     def translation_languages(self) -> list[str]:
@@ -76,6 +82,7 @@ class ProjectConfig:
             trees_dir=root / trees_dir,
             languages=languages,
             mkdocs_yml=path,
+            markdown_extensions=_markdown_extensions(data.get("markdown_extensions")),
         )
 
     @classmethod
@@ -107,3 +114,23 @@ def _languages(i18n: dict[str, Any]) -> list[str]:
             if locale not in languages:
                 languages.append(locale)
     return languages
+
+def _markdown_extensions(entries: Any) -> list[tuple[str, dict[str, Any]]]:
+    """`markdown_extensions` as (name, options). An option given as a `!!python/name` tag
+    is read as nothing, and left out so the extension uses its default."""
+    found: dict[str, dict[str, Any]] = {name: {} for name in MKDOCS_BUILTIN_EXTENSIONS}
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, str):
+            found.setdefault(entry, {})
+        elif isinstance(entry, dict):
+            for name, options in entry.items():
+                found[str(name)] = _without_none(options) if isinstance(options, dict) else {}
+    return list(found.items())
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(item) for item in value]
+    return value

@@ -77,7 +77,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if page.file.generated_by is not None:
-            return markdown
+            return markdown  # its front matter is escaped where it is made
+        page.meta = pages.escape_meta(page.meta)  # before the navigation or a template reads it
         markdown, embeds = pages.replace_embeds(markdown)
         known = {tree.id for tree in self.site.trees} if self.site else set()
         for line, tree_id in embeds:

@@ -141,16 +141,23 @@ def _read(file: Path, shown: str, problems: Problems) -> YNode | None:
 
 
 def _outside_links(config: ProjectConfig, display: PathDisplay) -> list[tuple[str, str]]:
-    """Symlinks under content/ or decision_trees/ whose target is outside the project."""
+    """Files under content/ or decision_trees/ whose text comes from elsewhere: symlinks
+    to a file outside that folder (the repository's ignored `.env`, /etc/passwd) and hard
+    links (a regular file with more than one name). (path, what it is) for each."""
     root = config.root.resolve()
     found = []
     for folder in (config.content_dir, config.trees_dir):
         if not folder.is_dir():
             continue
+        inside = folder.resolve()
         for path in sorted(folder.rglob("*")):
-            if not path.is_symlink():
-                continue
-            target = path.resolve()
-            if not target.is_relative_to(root):
-                found.append((display(path), str(target)))
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.exists() or target.is_relative_to(inside):
+                    continue  # a dangling link is unreadable-file; one inside is a copy
+                where = "the project" if not target.is_relative_to(root) else display(folder) + "/"
+                shown = str(target) if not target.is_relative_to(root) else display(target)
+                found.append((display(path), f"a link to {shown}, outside {where}"))
+            elif path.is_file() and (links := path.lstat().st_nlink) > 1:
+                found.append((display(path), f"a hard link: the same file has {links} names"))
     return found

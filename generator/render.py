@@ -20,7 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from generator.model import SOURCE_LANGUAGE, Node, Outcome, Question, Tree
-from generator.site.writer_text import LinkResolver, render_block, render_inline, to_plain
+from generator.writer_text import LinkResolver, render_block, render_inline, to_plain
 
 UiStrings = dict[str, str]
 

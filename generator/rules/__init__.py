@@ -15,13 +15,16 @@ from types import ModuleType
 
 from generator.rules import (
     article_anchors,
+    article_html,
     article_link,
+    article_render,
     bidi_control,
     broken_link,
     control_character,
     cycle,
     dangling_next,
     dead_end,
+    duplicate_anchor,
     duplicate_id,
     duplicate_key,
     duplicate_label,
@@ -73,6 +76,7 @@ RULES: list[ModuleType] = [
     missing_translation, unknown_translation_key, unknown_language, unknown_tree,
     translation_mismatch, stale_translation,
     article_anchors, unknown_embed, symlink_outside,
+    article_render, article_html, duplicate_anchor,
     scenario_failed, uncovered_option,
     mkdocs_build, broken_link, reproducible,
 ]  # fmt: skip

@@ -38,7 +38,7 @@ class Context:
     # collected while discovering files and reported by their own rules.
     orphans: list[tuple[str, str]] = field(default_factory=list)  # (path, tree id)
     unknown_languages: list[tuple[str, str]] = field(default_factory=list)  # (path, code)
-    outside_links: list[tuple[str, str]] = field(default_factory=list)  # (path, target)
+    outside_links: list[tuple[str, str]] = field(default_factory=list)  # (path, what it is)
 
 
 def writer_texts(tree: Tree) -> Iterator[tuple[str, str, Text]]:

@@ -1,5 +1,8 @@
-"""A symbolic link under content/ or decision_trees/ points outside the project.
-MkDocs follows links, so the target's text would be published and indexed.
+"""A file under content/ or decision_trees/ whose text lives elsewhere: a symbolic link to
+a file outside that folder (even inside the repository, such as its ignored `.env`), or
+a hard link (one file with several names, which may be outside the project). MkDocs
+follows links, so the other file's text would be published and indexed; the build
+refuses them too.
 
 Passing::
 
@@ -8,6 +11,7 @@ Passing::
 Failing::
 
     content/secrets.md -> /etc/passwd
+    content/settings.md -> ../.env
 """
 
 from collections.abc import Iterator
@@ -21,9 +25,9 @@ SCOPE = "project"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for path, target in ctx.outside_links:
+    for path, what in ctx.outside_links:
         message = (
-            f"this is a link to {target}, outside the project; its content would be published. "
+            f"this is {what}; its content would be published. "
             "Replace the link with a real file"
         )
         yield Problem(path, 1, 1, LEVEL, ID, message)

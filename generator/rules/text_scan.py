@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
+from generator.urls import markdown_target
+
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 MARKDOWN_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
-HTML = re.compile(
-    r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);"
-)
+# `[label]: target` on a line of its own: a link defined once and used as [text][label].
+REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\n?[ \t]*<?([^\s>]+)>?", re.M)
+ENTITY = r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);"
+HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--|" + ENTITY)
 PLACEHOLDER = re.compile(r"\{[a-zA-Z_][a-zA-Z0-9_]*\}")
-SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
 def without_code(text: str) -> str:
@@ -25,19 +26,10 @@ def code_spans(text: str) -> list[str]:
 
 
 def link_targets(text: str) -> list[tuple[str, int]]:
-    """(target, offset) of every Markdown link and autolink."""
+    """(target, offset) of every Markdown link, autolink and reference definition, each
+    target as the Markdown renderer passes it on (judge it with generator.urls)."""
     plain = without_code(text)
-    found = [(m.group(1), m.start(1)) for m in MARKDOWN_LINK.finditer(plain)]
-    found += [(m.group(1), m.start(1)) for m in AUTOLINK.finditer(plain)]
+    found = []
+    for pattern in (MARKDOWN_LINK, AUTOLINK, REFERENCE):
+        found += [(markdown_target(m.group(1)), m.start(1)) for m in pattern.finditer(plain)]
     return sorted(found, key=lambda item: item[1])
-
-
-def unsafe_reason(url: str) -> str | None:
-    """Why a URL may not be used, or None when it is fine."""
-    stripped = "".join(url.split())  # browsers ignore whitespace inside schemes
-    if stripped.startswith("//"):
-        return "starts with '//'; write the full https:// address"
-    scheme = SCHEME.match(stripped)
-    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
-        return f"uses '{scheme.group(1)}:'; only http, https, mailto, tel and relative links are allowed"
-    return None

@@ -1,5 +1,8 @@
 """A link whose address is not http, https, mailto, tel or relative (`javascript:`,
-`data:`, `file:` run code or leak files).
+`data:`, `file:` run code or leak files), in a tree, a translation or an article (inline
+links, `<...>` autolinks and `[label]: address` definitions), judged as a browser reads
+it: character references decoded, control characters, tabs and newlines dropped, case
+folded.
 
 Passing::
 
@@ -14,16 +17,28 @@ from collections.abc import Iterator
 
 from generator.model import Outcome, Tree
 from generator.problems import Level, Problem
-from generator.rules._textpos import offset_pos
+from generator.rules import _article_text, _textpos
 from generator.rules.base import Context, writer_texts
-from generator.rules.text_scan import link_targets, unsafe_reason
+from generator.rules.text_scan import link_targets
+from generator.urls import unsafe_reason
 
 ID = "unsafe-url"
 LEVEL = Level.ERROR
-SCOPE = "tree"
+SCOPE = "project"
 
 
-def check(tree: Tree, ctx: Context) -> Iterator[Problem]:
+def check(ctx: Context) -> Iterator[Problem]:
+    for tree in ctx.trees:
+        yield from _tree(tree)
+    for versions in ctx.articles.articles.values():
+        for article in versions.values():
+            for target, offset in link_targets(_article_text.markdown_text(article)):
+                if reason := unsafe_reason(target):
+                    pos = _article_text.offset_pos(article, offset)
+                    yield Problem.at(pos, LEVEL, ID, f"a link {reason}")
+
+
+def _tree(tree: Tree) -> Iterator[Problem]:
     for node in tree.nodes.values():
         if isinstance(node, Outcome):
             for link in node.links:
@@ -32,4 +47,5 @@ def check(tree: Tree, ctx: Context) -> Iterator[Problem]:
     for _language, key, text in writer_texts(tree):
         for target, offset in link_targets(text.value):
             if reason := unsafe_reason(target):
-                yield Problem.at(offset_pos(text, offset), LEVEL, ID, f"a link in '{key}' {reason}")
+                pos = _textpos.offset_pos(text, offset)
+                yield Problem.at(pos, LEVEL, ID, f"a link in '{key}' {reason}")

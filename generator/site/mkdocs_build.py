@@ -30,7 +30,7 @@ from generator.render import (
 )
 from generator.site import pages
 from generator.site.mkdocs_i18n import Languages, add_generated_page
-from generator.site.writer_text import render_inline, to_plain
+from generator.writer_text import render_inline, to_plain
 
 log = get_plugin_logger("helpcenter")
 

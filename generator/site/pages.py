@@ -11,12 +11,13 @@ import html
 import json
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from markupsafe import Markup
 
 from generator.articles import EMBED, FENCE
+from generator.sanitize import clean_article
 
 NONCE = secrets.token_hex(8)
 PLACEHOLDER = re.compile(
@@ -92,5 +93,29 @@ def replace_embeds(markdown: str) -> tuple[str, list[tuple[int, str]]]:
 
 
 def expand_placeholders(html: str, render: Callable[[str, str], Markup | str]) -> str:
-    """Replace every placeholder with `render(kind, arg)`."""
-    return PLACEHOLDER.sub(lambda m: str(render(m["kind"], m["arg"])), html)
+    """Replace every placeholder with `render(kind, arg)`, and pass everything else (the
+    HTML that Markdown made of writer text) through the allowlist sanitizer: whatever a
+    rule missed cannot run. Our renderer's output sanitizes its own writer strings."""
+    out, last = [], 0
+    for match in PLACEHOLDER.finditer(html):
+        out += [clean_article(html[last : match.start()]), str(render(match["kind"], match["arg"]))]
+        last = match.end()
+    out.append(clean_article(html[last:]))
+    return "".join(out)
+
+
+def escape_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """A page's front matter with every text HTML-escaped: themes print titles and
+    descriptions as HTML, unescaped (in <title>, the navigation, a meta attribute), and
+    front matter is writer text, so data. Applied once, as MkDocs reads the page."""
+    return {key: _escaped(value) for key, value in meta.items()}
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value

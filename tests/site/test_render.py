@@ -28,7 +28,7 @@ from generator.render import (
     render_troubleshooter,
     render_troubleshooter_page,
 )
-from generator.site.writer_text import render_block, render_inline
+from generator.writer_text import render_block, render_inline
 
 P = Pos("t.yml", 1, 1)
 LANGUAGES = ["en", "id", "vi", "lv", "nb"]
