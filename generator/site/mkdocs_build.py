@@ -28,7 +28,7 @@ from generator.render import (
     render_troubleshooter,
     render_troubleshooter_page,
 )
-from generator.site import pages
+from generator.site import pages, writers
 from generator.site.mkdocs_i18n import Languages, add_generated_page
 from generator.writer_text import render_inline, to_plain
 
@@ -119,6 +119,10 @@ class SitePages:
             in_nav=False,
             in_sitemap=False,
         )
+        source = pages.status_markdown(self.ui["status_title"])
+        add_generated_page(
+            files, config, self.langs, pages.status_src(), source, in_nav=False, in_sitemap=False
+        )
 
     def context(self, page: Page, files: Files) -> RenderContext:
         lang = self.langs.current
@@ -157,21 +161,28 @@ class SitePages:
                 return Markup('<p class="hc-map__note">{}</p>').format(self.ui["map_mermaid_off"])
             if kind == "writers":
                 return self._writers_index(page.file, files)
+            if kind == "mapsvg" and tree:
+                title = self.ui["map_title"].replace("{title}", _plain(tree.text("title", ctx.language)[0]))
+                return writers.map_picture(tree, ctx.language, self.ui, title)
+            if kind == "status":
+                return writers.status_page(self.project, ctx.language, self.ui)
             raise PluginError(f"{page.file.src_uri}: nothing to render for {kind} '{arg}'")
 
         return pages.expand_placeholders(html, render)
 
     def _writers_index(self, here: File, files: Files) -> Markup:
-        items = Markup()
-        for tree in self.trees:
+        def title_of(tree: Tree) -> tuple[str, str]:
             title, title_lang = tree.text("title", self.langs.current)
-            lang_attr = (
-                Markup(' lang="{}"').format(title_lang) if title_lang != self.langs.current else ""
-            )
-            items += Markup('<li><a href="{}"{}>{}</a> (<code>{}</code>)</li>\n').format(
-                _href(files, pages.map_src(tree.id), here), lang_attr, _plain(title), tree.id
-            )
-        return Markup("<p>{}</p>\n<ul>\n{}</ul>").format(self.ui["writers_intro"], items)
+            return _plain(title), title_lang
+
+        return writers.writers_index(
+            self.trees,
+            self.langs.current,
+            self.ui,
+            title_of,
+            lambda tree: _href(files, pages.map_src(tree.id), here),
+            _href(files, pages.status_src(), here),
+        )
 
 
 def _plain(text: str) -> str:

@@ -60,20 +60,31 @@ def troubleshooter_markdown(tree_id: str, title: str, summary: str) -> str:
 
 
 def map_markdown(tree_id: str, title: str, flowchart: str, mermaid_rendered: bool) -> str:
-    """The map page: an outline (placeholder) and the Mermaid flowchart as a fenced block.
-    Without a local Mermaid script the block stays plain code, because Material would
-    otherwise fetch Mermaid from a CDN, a request to another host."""
+    """The map page: the tree drawn, then an outline of every step. By default the
+    picture is an SVG made at build time (generator/map_svg.py): no script, no request
+    to another host. With the site's own copy of Mermaid (`mermaid_js`), the Mermaid
+    flowchart is drawn in the browser instead."""
     meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"], "robots": "noindex"}
-    fence = "mermaid" if mermaid_rendered else "text"
-    # With Mermaid: load the site's copy first, so Material uses it instead of its CDN.
-    parts = [_front_matter(meta), placeholder("mermaidjs" if mermaid_rendered else "mapnote")]
-    parts += [f"\n``` {fence}\n{flowchart}```\n", placeholder("map", tree_id)]
+    if not mermaid_rendered:
+        return _front_matter(meta) + placeholder("mapsvg", tree_id) + placeholder("map", tree_id)
+    # Load the site's copy first, so Material uses it instead of its CDN.
+    parts = [_front_matter(meta), placeholder("mermaidjs")]
+    parts += [f"\n``` mermaid\n{flowchart}```\n", placeholder("map", tree_id)]
     return "".join(parts)
 
 
 def writers_index_markdown(title: str) -> str:
     meta = {"title": title, "search": {"exclude": True}, "robots": "noindex"}
     return _front_matter(meta) + placeholder("writers")
+
+
+def status_src() -> str:
+    return f"{WRITERS_DIR}/translation-status.md"
+
+
+def status_markdown(title: str) -> str:
+    meta = {"title": title, "search": {"exclude": True}, "robots": "noindex"}
+    return _front_matter(meta) + placeholder("status")
 
 
 def replace_embeds(markdown: str) -> tuple[str, list[tuple[int, str]]]:

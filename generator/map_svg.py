@@ -1,0 +1,228 @@
+"""A tree drawn as an SVG picture at build time, for the writers' map pages: no script,
+no request to another host. Steps are laid out in layers from the start (a longest-path
+layering, then a pass that orders each layer by its parents), answers are curves; an
+answer that no scenario takes is drawn dashed and red (see `taken_answers`)."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from generator.model import Question, Tree
+
+BOX_WIDTH, GAP_X, GAP_Y, LINE, PAD = 210, 40, 90, 16, 10
+WRAP, MAX_LINES, LABEL_CHARS = 28, 4, 34
+FILL = {
+    "question": "#e8eaf6",
+    "solved": "#e8f5e9",
+    "action-needed": "#fff8e1",
+    "not-eligible": "#fce4ec",
+    "contact-support": "#e3f2fd",
+}
+UNTESTED = "#c62828"
+
+
+def taken_answers(tree: Tree) -> set[tuple[str, str]]:
+    """(question id, option id) of every answer some scenario gives."""
+    taken: set[tuple[str, str]] = set()
+    for scenario in tree.scenarios:
+        visited, _ = tree.walk([a.value for a in scenario.answers])
+        for node, answer in zip(visited, scenario.answers, strict=False):
+            taken.add((node.id, answer.value))
+    return taken
+
+
+@dataclass
+class _Box:
+    id: str
+    lines: list[str]
+    lang: str
+    kind: str
+    x: float = 0
+    y: float = 0
+
+    @property
+    def height(self) -> int:
+        return len(self.lines) * LINE + 2 * PAD
+
+
+def _lines(text: str) -> list[str]:
+    lines = textwrap.wrap(" ".join(text.split()), WRAP) or [""]
+    if len(lines) > MAX_LINES:
+        lines = lines[:MAX_LINES]
+        lines[-1] = lines[-1][: WRAP - 1].rstrip() + "…"
+    return lines
+
+
+def _layers(tree: Tree) -> list[list[str]]:
+    """Each node's layer is its longest distance from the start (capped, so a cycle in a
+    tree that has errors cannot loop); nodes not reached go last."""
+    edges = {
+        node_id: [o.next for o in node.options if o.next in tree.nodes]
+        for node_id, node in tree.nodes.items()
+        if isinstance(node, Question)
+    }
+    start = tree.start.value
+    depth: dict[str, int] = {start: 0} if start in tree.nodes else {}
+    for _ in range(len(tree.nodes)):
+        changed = False
+        for node_id in list(depth):
+            for child in edges.get(node_id, []):
+                if depth.get(child, -1) < depth[node_id] + 1 <= len(tree.nodes):
+                    depth[child] = depth[node_id] + 1
+                    changed = True
+        if not changed:
+            break
+    last = max(depth.values(), default=-1) + 1
+    layers: list[list[str]] = [[] for _ in range(last + 1)]
+    for node_id in tree.nodes:  # file order first: a stable picture
+        layers[depth.get(node_id, last)].append(node_id)
+    # Order each layer by the mean place of its parents, so that curves cross less.
+    place: dict[str, float] = {}
+    for layer in layers:
+        first = {node_id: float(i) for i, node_id in enumerate(layer)}
+
+        def key(node_id: str, first: dict[str, float] = first) -> float:
+            parents = [place[p] for p, kids in edges.items() if node_id in kids and p in place]
+            return sum(parents) / len(parents) if parents else first[node_id]
+
+        layer.sort(key=key)
+        place.update({node_id: i for i, node_id in enumerate(layer)})
+    return [layer for layer in layers if layer]
+
+
+def tree_svg(
+    tree: Tree, language: str, taken: set[tuple[str, str]], title: str, page: str = ""
+) -> Markup:
+    """`page`: the map page's address, when the picture is shown elsewhere (each step
+    links to its place in that page's outline)."""
+    boxes: dict[str, _Box] = {}
+    for node_id, node in tree.nodes.items():
+        if isinstance(node, Question):
+            text, lang = tree.text(f"{node_id}.question", language)
+            boxes[node_id] = _Box(node_id, _lines(text), lang, "question")
+        else:
+            text, lang = tree.text(f"{node_id}.title", language)
+            boxes[node_id] = _Box(node_id, _lines(text), lang, node.kind)
+    layers = _layers(tree)
+    widest = max((len(layer) for layer in layers), default=1)
+    width = widest * (BOX_WIDTH + GAP_X) + GAP_X
+    y = float(GAP_X)
+    for layer in layers:
+        left = (width - len(layer) * (BOX_WIDTH + GAP_X) + GAP_X) / 2
+        for index, node_id in enumerate(layer):
+            boxes[node_id].x, boxes[node_id].y = left + index * (BOX_WIDTH + GAP_X), y
+        y += max(boxes[n].height for n in layer) + GAP_Y
+    height = y - GAP_Y + GAP_X
+    parts = [
+        _edges(tree, boxes, language, taken),
+        *(_node(b, tree.start.value, language, page) for b in boxes.values()),
+    ]
+    return Markup(
+        '<svg class="hc-map__picture" xmlns="http://www.w3.org/2000/svg" role="img" '
+        'viewBox="0 0 {w} {h}" width="{w}" height="{h}" lang="{lang}" aria-label="{label}" '
+        # Full size (the page scrolls it sideways): scaled down to the column, text is unreadable.
+        'style="max-width:none;height:auto">'
+        "<title>{label}</title>"
+        '<defs><marker id="hc-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#555"/></marker>'
+        '<marker id="hc-arrow-untested" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{red}"/></marker></defs>'
+        "{body}</svg>"
+    ).format(
+        w=int(width),
+        h=int(height),
+        lang=language,
+        label=title,
+        red=UNTESTED,
+        body=Markup("").join(parts),
+    )
+
+
+def _edges(
+    tree: Tree, boxes: dict[str, _Box], language: str, taken: set[tuple[str, str]]
+) -> Markup:
+    out = Markup("")
+    for node_id, node in tree.nodes.items():
+        if not isinstance(node, Question):
+            continue
+        source = boxes[node_id]
+        count = len(node.options)
+        for index, option in enumerate(node.options):
+            target = boxes.get(option.next)
+            if target is None:
+                continue
+            x1 = source.x + BOX_WIDTH * (index + 1) / (count + 1)
+            y1 = source.y + source.height
+            x2, y2 = target.x + BOX_WIDTH / 2, target.y
+            if y2 <= y1:  # a step drawn above or beside (only in trees with errors)
+                y2 = target.y + target.height
+            bend = max(40.0, abs(y2 - y1) / 2)
+            path = f"M{x1:.1f},{y1:.1f} C{x1:.1f},{y1 + bend:.1f} {x2:.1f},{y2 - bend:.1f} {x2:.1f},{y2:.1f}"
+            tested = (node_id, option.id) in taken
+            stroke = (
+                Markup('stroke="#555" marker-end="url(#hc-arrow)"')
+                if tested
+                else Markup(
+                    f'stroke="{UNTESTED}" stroke-dasharray="6 4" marker-end="url(#hc-arrow-untested)"'
+                )
+            )
+            label, lang = tree.text(f"{node_id}.options.{option.id}", language)
+            short = " ".join(label.split())
+            short = short if len(short) <= LABEL_CHARS else short[: LABEL_CHARS - 1].rstrip() + "…"
+            lang_attr = Markup(' lang="{}"').format(lang) if lang != language else ""
+            # The label sits halfway down the first gap below the step, where the curves
+            # of one step have spread apart; alternate answers are staggered.
+            lx = x1 + (x2 - x1) * 0.5
+            ly = y1 + GAP_Y / 2 + (index % 2 - 0.5) * 14 + 4
+            out += Markup(
+                '<g class="hc-map__edge{cls}" data-from="{f}" data-answer="{a}" data-to="{t}">'
+                '<path d="{d}" fill="none" stroke-width="1.5" {stroke}/>'
+                '<text x="{lx:.1f}" y="{ly:.1f}" font-size="11" text-anchor="middle" '
+                'fill="{color}" paint-order="stroke" stroke="#fff" stroke-width="3"{lang}>{label}</text></g>'
+            ).format(
+                cls="" if tested else " hc-map__edge--untested",
+                f=node_id, a=option.id, t=option.next, d=path, stroke=stroke,
+                lx=lx, ly=ly, color="#333" if tested else UNTESTED, lang=lang_attr, label=short,
+            )  # fmt: skip
+    return out
+
+
+def _node(box: _Box, start: str, language: str, page: str) -> Markup:
+    rx = 4 if box.kind == "question" else 18
+    border = 3 if box.id == start else 1
+    lang_attr = Markup(' lang="{}"').format(box.lang) if box.lang != language else ""
+    tspans = Markup("").join(
+        Markup('<tspan x="{x:.1f}" dy="{dy}">{t}</tspan>').format(
+            x=box.x + BOX_WIDTH / 2, dy=0 if i == 0 else LINE, t=line
+        )
+        for i, line in enumerate(box.lines)
+    )
+    return Markup(
+        '<a href="{page}#map--{id}" class="hc-map__node" data-node="{id}" data-kind="{kind}" '
+        'style="text-decoration:none">'
+        "<title>{id}</title>"
+        '<rect x="{x:.1f}" y="{y:.1f}" width="{w}" height="{h}" rx="{rx}" fill="{fill}" '
+        'stroke="#333" stroke-width="{border}"/>'
+        '<text y="{ty:.1f}" font-size="13" text-anchor="middle" fill="#111"{lang}>{tspans}</text></a>'
+    ).format(
+        page=page, id=box.id, kind=box.kind, x=box.x, y=box.y, w=BOX_WIDTH, h=box.height, rx=rx,
+        fill=FILL.get(box.kind, "#eee"), border=border, ty=box.y + PAD + 12, lang=lang_attr,
+        tspans=tspans,
+    )  # fmt: skip
+
+
+def legend(ui: dict[str, str]) -> Markup:
+    """What the picture's shapes and lines mean."""
+    return Markup(
+        '<ul class="hc-map__legend" style="list-style:none;margin-left:0;text-align:left">'
+        '<li><svg width="28" height="14" aria-hidden="true"><rect x="1" y="1" width="26" height="12" rx="2" fill="{q}" stroke="#333"/></svg> {question}</li>'
+        '<li><svg width="28" height="14" aria-hidden="true"><rect x="1" y="1" width="26" height="12" rx="6" fill="{o}" stroke="#333"/></svg> {outcome}</li>'
+        '<li><svg width="28" height="14" aria-hidden="true"><line x1="0" y1="7" x2="28" y2="7" stroke="{red}" stroke-width="2" stroke-dasharray="6 4"/></svg> {untested}</li>'
+        "</ul>"
+    ).format(
+        q=FILL["question"], o=FILL["solved"], red=UNTESTED, question=ui["map_question"],
+        outcome=ui["map_outcome"], untested=ui.get("map_untested", "An answer no scenario takes"),
+    )  # fmt: skip

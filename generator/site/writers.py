@@ -1,0 +1,121 @@
+"""The writers' part of the site (/writers/, never in search or in customer navigation):
+every tree's map drawn as a picture, and a translation status page per language built
+from the same data as `helpcenter translations status`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from markupsafe import Markup
+
+from generator.map_svg import legend, taken_answers, tree_svg
+from generator.model import SOURCE_LANGUAGE, Tree
+from generator.project import Project
+from generator.rules.base import LANGUAGE_NAMES
+from generator.translations.status import Counts, LanguageStatus, language_status, project_status
+
+
+def map_picture(
+    tree: Tree, language: str, ui: dict[str, str], title: str, page: str = ""
+) -> Markup:
+    """The picture, scrollable sideways when wider than the page, and its legend."""
+    svg = tree_svg(tree, language, taken_answers(tree), title, page)
+    return Markup(
+        '<figure class="hc-map__figure" data-tree="{id}">'
+        '<div class="hc-map__scroll" style="overflow-x:auto">{svg}</div>'
+        "<figcaption>{legend}</figcaption></figure>"
+    ).format(id=tree.id, svg=svg, legend=legend(ui))
+
+
+def writers_index(
+    trees: list[Tree],
+    language: str,
+    ui: dict[str, str],
+    title_of: Callable[[Tree], tuple[str, str]],
+    map_href: Callable[[Tree], str],
+    status_href: str,
+) -> Markup:
+    """Links to each map page and to the status page, then every tree's picture."""
+    items, pictures = Markup(), Markup()
+    for tree in trees:
+        title, title_lang = title_of(tree)
+        lang = Markup(' lang="{}"').format(title_lang) if title_lang != language else ""
+        items += Markup('<li><a href="{}"{}>{}</a> (<code>{}</code>)</li>\n').format(
+            map_href(tree), lang, title, tree.id
+        )
+        pictures += Markup('<h2 id="map-{id}"{lang}>{title}</h2>\n{picture}\n').format(
+            id=tree.id,
+            lang=lang,
+            title=title,
+            picture=map_picture(tree, language, ui, title, map_href(tree)),
+        )
+    return Markup(
+        '<p>{intro}</p>\n<ul>\n{items}<li><a href="{status}">{status_title}</a></li>\n</ul>\n{pictures}'
+    ).format(
+        intro=ui["writers_intro"], items=items, status=status_href,
+        status_title=ui["status_title"], pictures=pictures,
+    )  # fmt: skip
+
+
+def _language(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def _counts_cells(counts: Counts) -> Markup:
+    return Markup("<td>{}</td><td>{}</td><td>{}</td>").format(
+        counts.translated, counts.stale, counts.missing
+    )
+
+
+def _head(ui: dict[str, str], first: str) -> Markup:
+    return Markup("<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>").format(
+        first, ui["status_translated"], ui["status_stale"], ui["status_missing"]
+    )
+
+
+def status_page(project: Project, language: str, ui: dict[str, str]) -> Markup:
+    """English build: one row per language. Other builds: that language in detail."""
+    out = Markup("<p>{}</p>\n").format(ui["status_intro"])
+    if language == SOURCE_LANGUAGE:
+        rows = Markup()
+        for status in project_status(project):
+            rows += Markup('<tr data-language="{code}"><th scope="row">{name}</th>{s}{a}</tr>\n').format(
+                code=status.language, name=_language(status.language),
+                s=_counts_cells(status.strings), a=_counts_cells(status.articles),
+            )  # fmt: skip
+        head = Markup(
+            '<thead><tr><th rowspan="2">{lang}</th><th colspan="3">{s}</th><th colspan="3">{a}</th></tr>'
+            "<tr><th>{t}</th><th>{st}</th><th>{m}</th><th>{t}</th><th>{st}</th><th>{m}</th></tr></thead>"
+        ).format(
+            lang=ui["status_language"], s=ui["status_strings"], a=ui["status_articles"],
+            t=ui["status_translated"], st=ui["status_stale"], m=ui["status_missing"],
+        )  # fmt: skip
+        return out + Markup("<table>{}<tbody>\n{}</tbody></table>").format(head, rows)
+    return out + _detail(language_status(project, language), ui)
+
+
+def _detail(status: LanguageStatus, ui: dict[str, str]) -> Markup:
+    trees = Markup()
+    for item in status.trees:
+        if item.counts is not None:
+            trees += Markup(
+                '<tr data-item="{0}"><th scope="row"><code>{0}</code></th>{1}</tr>\n'
+            ).format(item.name, _counts_cells(item.counts))
+    trees += Markup('<tr><th scope="row">Σ</th>{}</tr>\n').format(_counts_cells(status.strings))
+    state_label = {
+        "translated": ui["status_translated"],
+        "stale": ui["status_stale"],
+        "missing": ui["status_missing"],
+    }
+    articles = Markup()
+    for item in status.article_items:
+        articles += Markup(
+            '<tr data-item="{0}" data-state="{1}"><th scope="row"><code>{0}</code></th><td>{2}</td></tr>\n'
+        ).format(item.name, item.state, state_label[item.state])
+    return Markup(
+        '<h2 id="strings">{s}</h2>\n<table>{head}<tbody>\n{trees}</tbody></table>\n'
+        '<h2 id="articles">{a}</h2>\n<table><tbody>\n{articles}</tbody></table>\n'
+    ).format(
+        s=ui["status_strings"], head=_head(ui, ""), trees=trees, a=ui["status_articles"],
+        articles=articles,
+    )  # fmt: skip
