@@ -11,24 +11,18 @@ import argparse
 import filecmp
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from generator.model import Pos
+from generator.output import PROBLEMS_FILE_ENV, output_format, project_config, report
 from generator.problems import Level, Problem, sort_problems
-
-# MkDocs logs "WARNING -  Doc file 'x.md' contains a link 'y.md', but the target ..."
-MKDOCS_LINE = re.compile(r"^(?P<level>WARNING|ERROR)\s+-\s+(?P<message>.*)$")
-MKDOCS_DOC = re.compile(
-    r"Doc file '(?P<path>[^']+)' contains (?:a|an absolute) link '(?P<link>[^']+)'"
-)
-# The plugin logs engine problems already formatted as path:line:col: level: ...
-PROBLEM_LINE = re.compile(
-    r"(?P<path>[^\s:][^:]*):(?P<line>\d+):(?P<column>\d+): (?P<level>error|warning): (?P<message>.*) \[(?P<rule>[a-z0-9-]+)\]$"
-)
+from generator.project import load_project
+from generator.rules import broken_link, mkdocs_build, reproducible
+from generator.scenarios import run_scenarios
 
 
 def add_check_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,7 +33,12 @@ def add_check_command(commands: argparse._SubParsersAction) -> None:  # type: ig
         "--strict, an offline link and anchor check of every language with lychee, and a "
         "reproducibility check (two builds must be byte-identical). Exits 1 on any problem.",
     )
-    check.add_argument("--format", choices=["text", "json", "github"], default=None)
+    check.add_argument(
+        "--format",
+        choices=["text", "json", "github"],
+        default=None,
+        help="how to print problems (default: text; github when GITHUB_ACTIONS=true)",
+    )
     check.add_argument(
         "--config", type=Path, default=None, help="mkdocs.yml (default: ./mkdocs.yml)"
     )
@@ -66,62 +65,54 @@ def _bin(name: str) -> str:
     return str(here) if here.exists() else name
 
 
-def build_site(
-    config: Path, site_dir: Path, docs_dir: Path | None = None
-) -> tuple[int, list[Problem], str]:
-    cmd = [
-        _bin("mkdocs"),
-        "build",
-        "--strict",
-        "--config-file",
-        str(config),
-        "--site-dir",
-        str(site_dir),
-    ]
-    run = subprocess.run(cmd, capture_output=True, text=True, env=_mkdocs_env(), cwd=config.parent)
+def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
+    """`mkdocs build --strict`: its exit status, the problems the plugin recorded (engine
+    problems and MkDocs' own warnings, as data), and the log."""
+    with tempfile.TemporaryDirectory(prefix="helpcenter-problems-") as folder:
+        problems_file = Path(folder) / "problems.jsonl"
+        env = _mkdocs_env()
+        env[PROBLEMS_FILE_ENV] = str(problems_file)
+        cmd = [
+            _bin("mkdocs"),
+            "build",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ]
+        run = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=config.parent)
+        problems = read_problems(problems_file, config.parent)
     output = run.stdout + run.stderr
-    problems: list[Problem] = []
-    for raw in output.splitlines():
-        line = raw.strip()
-        if match := PROBLEM_LINE.search(line):
-            problems.append(
-                Problem(
-                    match["path"],
-                    int(match["line"]),
-                    int(match["column"]),
-                    Level(match["level"]),
-                    match["rule"],
-                    match["message"],
-                )
-            )
-        elif match := MKDOCS_LINE.match(line):
-            message = match["message"]
-            if "Aborted with" in message or PROBLEM_LINE.search(message):
-                continue
-            problems.append(_mkdocs_problem(message, config, docs_dir or config.parent / "docs"))
-    if run.returncode != 0 and not problems:
+    if run.returncode != 0 and not any(p.is_error for p in problems):
         tail = output.strip().splitlines()[-1:] or ["no output"]
-        problems.append(
-            Problem(config.name, 1, 1, Level.ERROR, "mkdocs", f"mkdocs build failed: {tail[0]}")
-        )
+        message = " ".join(f"mkdocs build failed: {tail[0]}".split())
+        problems.append(Problem.of(mkdocs_build, Pos(_shown(config), 1, 1), message))
     return run.returncode, problems, output
 
 
-def _mkdocs_problem(message: str, config: Path, docs_dir: Path) -> Problem:
-    """A MkDocs warning as a Problem, at the line and column of the link it names."""
-    doc = MKDOCS_DOC.search(message)
-    if doc is None:
-        return Problem(config.name, 1, 1, Level.ERROR, "mkdocs", message)
-    source = docs_dir / doc["path"]
-    line, column = 1, 1
-    if source.is_file():
-        for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-            found = text.find(f"]({doc['link']}")
-            if found >= 0:
-                line, column = number, found + 3
-                break
-    shown = os.path.relpath(source, Path.cwd())
-    return Problem(shown, line, column, Level.ERROR, "mkdocs", message)
+def read_problems(problems_file: Path, base: Path) -> list[Problem]:
+    """The problems the plugin wrote, paths made relative to the working folder."""
+    if not problems_file.is_file():
+        return []
+    problems = []
+    for line in problems_file.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        problems.append(
+            Problem(
+                _shown(base / row["path"]),
+                int(row["line"]),
+                int(row["column"]),
+                Level(row["level"]),
+                str(row["rule"]),
+                str(row["message"]),
+            )
+        )
+    return problems
+
+
+def _shown(path: Path) -> str:
+    return os.path.relpath(path, Path.cwd())
 
 
 def check_links(site_dir: Path, external: bool) -> list[Problem]:
@@ -137,21 +128,13 @@ def check_links(site_dir: Path, external: bool) -> list[Problem]:
     try:
         run = subprocess.run(cmd, capture_output=True, text=True)
     except FileNotFoundError:
-        return [
-            Problem(
-                "lychee",
-                1,
-                1,
-                Level.ERROR,
-                "broken-link",
-                "lychee is not installed; run ./dev test or pip install -e .",
-            )
-        ]
+        message = "lychee is not installed; run ./dev test or pip install -e ."
+        return [Problem.of(broken_link, Pos("lychee", 1, 1), message)]
     try:
         report = json.loads(run.stdout)
     except json.JSONDecodeError:
         detail = (run.stderr or run.stdout).strip()[-300:]
-        return [Problem("site", 1, 1, Level.ERROR, "broken-link", f"lychee failed: {detail}")]
+        return [Problem.of(broken_link, Pos("site", 1, 1), f"lychee failed: {detail}")]
     problems = []
     for page, failures in sorted(report.get("error_map", {}).items()):
         shown = (
@@ -163,21 +146,11 @@ def check_links(site_dir: Path, external: bool) -> list[Problem]:
             url = str(failure.get("url", "")).replace(root.as_uri(), "")
             reason = (failure.get("status") or {}).get("text", "broken")
             span = failure.get("span") or {}
-            problems.append(
-                Problem(shown, int(span.get("line", 1)), int(span.get("column", 1)), Level.ERROR,
-                        "broken-link", f"broken link {url}: {reason}")
-            )  # fmt: skip
+            where = Pos(shown, int(span.get("line", 1)), int(span.get("column", 1)))
+            problems.append(Problem.of(broken_link, where, f"broken link {url}: {reason}"))
     if run.returncode != 0 and not problems:
-        problems.append(
-            Problem(
-                "site",
-                1,
-                1,
-                Level.ERROR,
-                "broken-link",
-                f"lychee failed: {run.stderr.strip()[-300:]}",
-            )
-        )
+        detail = run.stderr.strip()[-300:]
+        problems.append(Problem.of(broken_link, Pos("site", 1, 1), f"lychee failed: {detail}"))
     return sort_problems(problems)
 
 
@@ -187,40 +160,22 @@ def compare_builds(first: Path, second: Path) -> list[Problem]:
         relative = left.relative_to(first)
         right = second / relative
         if not right.exists() or not filecmp.cmp(left, right, shallow=False):
+            message = "two builds of the same sources differ here; remove timestamps or random ids"
             problems.append(
-                Problem(
-                    f"site/{relative.as_posix()}",
-                    1,
-                    1,
-                    Level.ERROR,
-                    "reproducible",
-                    "two builds of the same sources differ here; remove timestamps or random ids",
-                )
+                Problem.of(reproducible, Pos(f"site/{relative.as_posix()}", 1, 1), message)
             )
     extra = {p.relative_to(second) for p in second.rglob("*") if p.is_file()} - {
         p.relative_to(first) for p in first.rglob("*") if p.is_file()
     }
     for relative in sorted(extra):
-        problems.append(
-            Problem(
-                f"site/{relative.as_posix()}",
-                1,
-                1,
-                Level.ERROR,
-                "reproducible",
-                "only the second build wrote this file",
-            )
-        )
+        message = "only the second build wrote this file"
+        problems.append(Problem.of(reproducible, Pos(f"site/{relative.as_posix()}", 1, 1), message))
     return problems
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.cli import _config, _format, report
-    from generator.project import load_project
-    from generator.scenarios import run_scenarios
-
-    fmt = _format(args)
-    config = _config(args.config)
+    fmt = output_format(args)
+    config = project_config(args.config)
     mkdocs_yml = config.mkdocs_yml or Path("mkdocs.yml")
 
     def step(title: str) -> None:
@@ -240,7 +195,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         site = args.site_dir or temp / "site"
         step("3/5 mkdocs build --strict")
-        code, build_problems, _ = build_site(mkdocs_yml, site, config.content_dir)
+        code, build_problems, _ = build_site(mkdocs_yml, site)
         problems += build_problems
         if code == 0:
             step("4/5 links and anchors (lychee)")
@@ -248,7 +203,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             if not args.skip_reproducible:
                 step("5/5 reproducible build")
                 again = temp / "again"
-                code2, more, _ = build_site(mkdocs_yml, again, config.content_dir)
+                code2, more, _ = build_site(mkdocs_yml, again)
                 problems += more if code2 else compare_builds(site, again)
     finally:
         shutil.rmtree(temp, ignore_errors=True)

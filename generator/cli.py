@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__
-from generator.config import ConfigError, ProjectConfig
-from generator.problems import Level, Problem, sort_problems
+from generator.check import add_check_command, cmd_check
+from generator.config import ConfigError
+from generator.output import EXIT_ERRORS, EXIT_OK, output_format, project_config, report
+from generator.problems import Level, sort_problems
 from generator.project import Project, load_project
-from generator.reporters import REPORTERS, summary
-
-EXIT_OK, EXIT_ERRORS, EXIT_WARNINGS = 0, 1, 2
+from generator.reporters import REPORTERS
+from generator.validate_paths import KINDS, config_for_paths, validate_paths
 
 DESCRIPTION = """\
 Validate and render a help center made of Markdown articles (content/) and YAML
@@ -25,7 +25,10 @@ PATH:LINE:COL: LEVEL: MESSAGE [RULE]; `helpcenter rules` explains each rule.
 Exit status: 0 no errors, 1 errors, 2 warnings with --strict."""
 
 
-def _add_output_options(parser: argparse.ArgumentParser) -> None:
+def _add_output_options(
+    parser: argparse.ArgumentParser,
+    config_default: str = "the mkdocs.yml in the current folder or above",
+) -> None:
     parser.add_argument(
         "--format",
         choices=sorted(REPORTERS),
@@ -37,7 +40,7 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         "--config",
         type=Path,
         default=None,
-        help="the site's mkdocs.yml (default: found in the current folder or above)",
+        help=f"the site's mkdocs.yml (default: {config_default})",
     )
 
 
@@ -48,13 +51,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
-        help="check trees, translations and articles; print every problem",
-        description="Check trees, translations and articles and print every problem found. "
-        "PATHs (files or folders) limit the report to those files; cross-file checks "
-        "still see the whole project. Default: the whole project.",
+        help="check trees, translations, articles and settings; print every problem",
+        description="Check trees, translations, scenario files, articles and mkdocs.yml, "
+        "and print every problem found. Default: the whole project. A PATH limits the "
+        "report to that file or folder: a file the project reads gets exactly what a "
+        "whole-project run reports for it; a file elsewhere is checked by its kind "
+        "(<tree-id>.yml, <tree-id>.<language>.yml, <tree-id>.scenarios.yml, <page>.md, "
+        "or --kind) as if it were in the project, so that a translation is checked "
+        "against its tree. A path that cannot be checked is an error.",
     )
-    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    _add_output_options(validate)
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="files or folders to check"
+    )
+    validate.add_argument(
+        "--kind",
+        choices=KINDS,
+        default=None,
+        help="read the files given outside the project's folders as this kind "
+        "(default: as their names say)",
+    )
+    _add_output_options(validate, "the mkdocs.yml in the folder of the first PATH or above it")
 
     test = commands.add_parser(
         "test",
@@ -90,64 +106,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("rules", help="list every rule with its level and examples")
 
-    from generator.check import add_check_command
-
     add_check_command(commands)
     return parser
 
 
-def _config(path: Path | None, start: Path | None = None) -> ProjectConfig:
-    if path is not None:
-        return ProjectConfig.from_mkdocs_yml(path)
-    return ProjectConfig.discover((start or Path.cwd()).resolve())
-
-
-def _format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def report(problems: list[Problem], fmt: str, strict: bool) -> int:
-    sys.stdout.write(REPORTERS[fmt](problems))
-    if fmt == "text":
-        print(summary(problems), file=sys.stderr)
-    if any(p.level is Level.ERROR for p in problems):
-        return EXIT_ERRORS
-    if strict and problems:
-        return EXIT_WARNINGS
-    return EXIT_OK
-
-
-def _within(problem: Problem, paths: list[Path]) -> bool:
-    location = Path(problem.path).resolve()
-    return any(location == p or p in location.parents for p in paths)
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
-    missing = [
-        Problem(str(p), 1, 1, Level.ERROR, "unreadable-file", "no such file or folder")
-        for p in args.paths
-        if not p.exists()
-    ]
-    existing = [p for p in args.paths if p.exists()]
-    start = None
-    if existing:
-        first = existing[0] if existing[0].is_dir() else existing[0].parent
-        start = first
-    project = load_project(_config(args.config, start))
-    problems = project.problems
-    if existing:
-        roots = [p.resolve() for p in existing]
-        if not any(root == project.config.root.resolve() for root in roots):
-            problems = [p for p in problems if _within(p, roots)]
-    return report(sort_problems(problems + missing), _format(args), args.strict)
+    if not args.paths:
+        if args.kind:
+            print("helpcenter: --kind applies to the PATHs given; name a file", file=sys.stderr)
+            return EXIT_ERRORS
+        problems = load_project(project_config(args.config)).problems
+    else:
+        config = config_for_paths(args.paths, args.config)
+        problems = validate_paths(args.paths, config, args.kind)
+    return report(sort_problems(problems), output_format(args), args.strict)
 
 
 def cmd_test(args: argparse.Namespace) -> int:
     from generator.scenarios import run_scenarios
 
-    project = load_project(_config(args.config))
+    project = load_project(project_config(args.config))
     errors = [p for p in project.problems if p.level is Level.ERROR]
     wanted = args.trees or sorted(project.trees)
     unknown = [t for t in wanted if t not in project.trees]
@@ -162,14 +140,14 @@ def cmd_test(args: argparse.Namespace) -> int:
             f"{result.covered}/{result.edges} answers covered ({result.percent:.0f}%)",
             file=sys.stderr,
         )
-    status = report(sort_problems(problems), _format(args), args.strict)
+    status = report(sort_problems(problems), output_format(args), args.strict)
     return EXIT_ERRORS if unknown else status
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from generator.schema import SCENARIOS, TRANSLATION, TREE, export_json_schema
 
-    out = args.out or _config(args.config).root / "schema"
+    out = args.out or project_config(args.config).root / "schema"
     out.mkdir(parents=True, exist_ok=True)
     for name, spec in (("tree", TREE), ("translation", TRANSLATION), ("scenarios", SCENARIOS)):
         target = out / f"{name}.schema.json"
@@ -189,7 +167,7 @@ def _find_tree(project: Project, name: str) -> str | None:
 def cmd_graph(args: argparse.Namespace) -> int:
     from generator.mermaid import flowchart
 
-    project = load_project(_config(args.config))
+    project = load_project(project_config(args.config))
     tree_id = _find_tree(project, args.tree)
     if tree_id is None:
         known = ", ".join(sorted(project.trees)) or "none"
@@ -202,7 +180,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
 def cmd_accept(args: argparse.Namespace) -> int:
     from generator.fingerprints import rewrite_fingerprints
 
-    project = load_project(_config(args.config))
+    project = load_project(project_config(args.config))
     status = EXIT_OK
     for file in args.files:
         parts = file.name.split(".")
@@ -243,16 +221,13 @@ COMMANDS = {
     "graph": cmd_graph,
     "accept-translation": cmd_accept,
     "rules": cmd_rules,
+    "check": cmd_check,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "check":
-            from generator.check import cmd_check
-
-            return cmd_check(args)
         return COMMANDS[args.command](args)
     except ConfigError as error:
         print(f"helpcenter: {error}", file=sys.stderr)

@@ -35,6 +35,15 @@ class ConfigError(Exception):
     """mkdocs.yml cannot be read; the message says which file and why."""
 
 
+@dataclass(frozen=True)
+class ConfigValue:
+    """A text setting of mkdocs.yml with the line and column (from 1) of its value."""
+
+    value: str
+    line: int
+    column: int
+
+
 @dataclass
 class ProjectConfig:
     root: Path
@@ -47,6 +56,8 @@ class ProjectConfig:
     markdown_extensions: list[tuple[str, dict[str, Any]]] = field(
         default_factory=lambda: [(name, {}) for name in MKDOCS_BUILTIN_EXTENSIONS]
     )
+    # The helpcenter plugin's contact_url, checked like every address writers give.
+    contact_url: ConfigValue | None = None
 
     @property
     def translation_languages(self) -> list[str]:
@@ -65,9 +76,12 @@ class ProjectConfig:
     @classmethod
     def from_mkdocs_yml(cls, path: Path) -> ProjectConfig:
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+            text = path.read_text(encoding="utf-8")
+            data = yaml.load(text, Loader=_TolerantLoader)
+            node = yaml.compose(text, Loader=_TolerantLoader)
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            raise ConfigError(f"{path}: cannot read it: {error}") from error
+            reason = " ".join(str(error).split())  # one line, as every message
+            raise ConfigError(f"{path}: cannot read it: {reason}") from error
         if not isinstance(data, dict):
             raise ConfigError(f"{path}: expected a mapping of settings")
         root = path.parent
@@ -83,6 +97,7 @@ class ProjectConfig:
             languages=languages,
             mkdocs_yml=path,
             markdown_extensions=_markdown_extensions(data.get("markdown_extensions")),
+            contact_url=_plugin_value(node, "helpcenter", "contact_url"),
         )
 
     @classmethod
@@ -106,6 +121,28 @@ def _plugin_options(plugins: Any) -> dict[str, dict[str, Any]]:
     return options
 
 
+def _plugin_value(root: yaml.Node | None, plugin: str, option: str) -> ConfigValue | None:
+    """A plugin option's text with its position, read from the YAML nodes (which know
+    where each value is, unlike the loaded data)."""
+    plugins = _child(root, "plugins")
+    entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else []
+    for entry in entries:
+        value = _child(_child(entry, plugin), option)
+        if isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:str":
+            mark = value.start_mark
+            return ConfigValue(str(value.value), mark.line + 1, mark.column + 1)
+    return None
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, value in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            return value if isinstance(value, yaml.Node) else None
+    return None
+
+
 def _languages(i18n: dict[str, Any]) -> list[str]:
     languages = [SOURCE_LANGUAGE]
     for entry in i18n.get("languages") or []:
@@ -114,6 +151,7 @@ def _languages(i18n: dict[str, Any]) -> list[str]:
             if locale not in languages:
                 languages.append(locale)
     return languages
+
 
 def _markdown_extensions(entries: Any) -> list[tuple[str, dict[str, Any]]]:
     """`markdown_extensions` as (name, options). An option given as a `!!python/name` tag

@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator.config import DEFAULT_TREES_DIR
 from generator.project import Project
 from generator.site import pages
+from generator.site.build_problems import keep_anchor_validation, record_problems
 from generator.site.hreflang import absolute_alternates
 from generator.site.mkdocs_build import (
     SitePages,
@@ -58,8 +59,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not is_nested_language_build(config):
             # A new `mkdocs build` (or serve rebuild): read and check the trees once.
-            check_contact_url(self.config.contact_url)
+            record_problems(config)
+            keep_anchor_validation(config)
             self.project = load_checked_project(config, self.config.trees_dir)
+            check_contact_url(config, self.config.contact_url)
             self.search.clear()
         return config
 

@@ -7,23 +7,43 @@ the MkDocs plugin decide whether problems fail the run.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.articles import ArticleIndex, PathDisplay, scan_articles
+from generator.articles import (
+    LANGUAGE_SUFFIX,
+    ArticleIndex,
+    PathDisplay,
+    read_article,
+    scan_articles,
+)
 from generator.build import build_scenarios, build_translation, build_tree
 from generator.config import ProjectConfig
-from generator.model import Pos, Tree
+from generator.model import SOURCE_LANGUAGE, Pos, Tree
 from generator.problems import Level, Problem, sort_problems
-from generator.rules import PROJECT_RULES, TREE_RULES, internal_error
+from generator.rules import PROJECT_RULES, TREE_RULES, file_name, internal_error, unreadable_file
 from generator.rules.base import Context
 from generator.schema import Problems
 from generator.yamlload import YNode, load_yaml_bytes
 
 TREE_FILE = re.compile(r"^(?P<tree>[^.]+)(?:\.(?P<kind>[^.]+))?\.yml$")
 SCENARIOS_SUFFIX = "scenarios"
+YAML_SUFFIXES = (".yml", ".yaml")
+# What MkDocs builds as a page (case matters to it); helpcenter checks only `.md`.
+MKDOCS_MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A file from anywhere, checked as if it were in the project: `name` is its name in
+    the trees folder (`t.nb.yml`, replacing a file of that name) or its path in the
+    articles folder (`page.md`), by `kind` (tree, translation, scenarios or article)."""
+
+    path: Path
+    kind: str
+    name: str
 
 
 @dataclass
@@ -32,6 +52,9 @@ class Project:
     trees: dict[str, Tree]
     articles: ArticleIndex
     problems: list[Problem] = field(default_factory=list)
+    # Every file read and checked, resolved, with its kind (tree, translation, scenarios,
+    # article, config); files only reported (misnamed, misplaced) are not in it.
+    files: dict[Path, str] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:
@@ -41,27 +64,38 @@ class Project:
         return [tree for _, tree in sorted(self.trees.items()) if not tree.draft]
 
 
-def load_project(config: ProjectConfig, relative_to: Path | None = None) -> Project:
+def load_project(
+    config: ProjectConfig, relative_to: Path | None = None, extra: Sequence[Extra] = ()
+) -> Project:
     display = PathDisplay(relative_to or Path.cwd())
     problems = Problems()
     ctx = Context(config, [], ArticleIndex())
     ctx.outside_links = _outside_links(config, display)
+    files: dict[Path, str] = {}
+    if config.mkdocs_yml is not None:
+        ctx.config_path = display(config.mkdocs_yml)
+        files[config.mkdocs_yml.resolve()] = "config"
+    problems.extend(_unread_files(config, display))
 
+    by_name = {file.name: file for file in _tree_files(config.trees_dir)}
+    by_name.update({e.name: e.path for e in extra if e.kind != "article"})
     loaded: dict[str, Tree] = {}
     extras: list[tuple[Path, str, str]] = []  # translation and scenario files: (file, tree, kind)
-    for file in _tree_files(config.trees_dir):
-        match = TREE_FILE.match(file.name)
+    for name, file in sorted(by_name.items()):
+        match = TREE_FILE.match(name)
         if match is None:
-            problems.error(
-                _origin(display(file)),
-                "file-name",
+            message = (
                 f"'{file.name}' is not a tree file name; name it <tree-id>.yml, "
-                "<tree-id>.<language>.yml or <tree-id>.scenarios.yml",
+                "<tree-id>.<language>.yml or <tree-id>.scenarios.yml"
             )
+            problems.append(Problem.of(file_name, _origin(display(file)), message))
             continue
         if match["kind"] is not None:
             extras.append((file, match["tree"], match["kind"]))
+            kind = "scenarios" if match["kind"] == SCENARIOS_SUFFIX else "translation"
+            files[file.resolve()] = kind
             continue
+        files[file.resolve()] = "tree"
         with _guard(display(file), problems):
             root = _read(file, display(file), problems)
             tree = build_tree(root, display(file), problems) if root is not None else None
@@ -91,6 +125,13 @@ def load_project(config: ProjectConfig, relative_to: Path | None = None) -> Proj
 
     ctx.trees = list(loaded.values())
     ctx.articles = scan_articles(config.content_dir, config.languages, display)
+    if config.content_dir.is_dir():
+        files.update((file.resolve(), "article") for file in config.content_dir.rglob("*.md"))
+    for e in extra:
+        if e.kind == "article":
+            with _guard(display(e.path), problems):
+                _add_article(ctx.articles, e, config.languages, display)
+            files[e.path.resolve()] = "article"
     for tree in ctx.trees:
         with _guard(tree.path, problems):
             for rule in TREE_RULES:
@@ -99,7 +140,19 @@ def load_project(config: ProjectConfig, relative_to: Path | None = None) -> Proj
         for rule in PROJECT_RULES:
             problems.extend(rule.check(ctx))
     trees = {tree.id: tree for tree in ctx.trees if tree.id}
-    return Project(config, trees, ctx.articles, sort_problems(problems))
+    return Project(config, trees, ctx.articles, sort_problems(problems), files)
+
+
+def _add_article(
+    index: ArticleIndex, extra: Extra, languages: list[str], display: PathDisplay
+) -> None:
+    """An article from elsewhere, read as if it were `extra.name` in the articles folder."""
+    match = LANGUAGE_SUFFIX.match(extra.name)
+    language, base = SOURCE_LANGUAGE, extra.name
+    if match and match["lang"] in languages:
+        language, base = match["lang"], match["stem"] + ".md"
+    article = read_article(extra.path, display(extra.path), language)
+    index.articles.setdefault(base, {})[language] = article
 
 
 @contextmanager
@@ -121,10 +174,59 @@ def _origin(path: str) -> Pos:
 
 
 def _tree_files(trees_dir: Path) -> list[Path]:
+    """The files read as trees, translations and scenarios: `*.yml` right in the folder."""
     if not trees_dir.is_dir():
         return []
+    return sorted(p for p in trees_dir.iterdir() if p.suffix == ".yml" and not p.is_dir())
+
+
+def _unread_files(config: ProjectConfig, display: PathDisplay) -> list[Problem]:
+    """Files that look like trees or articles but that nothing would read, or that MkDocs
+    would publish unchecked: say so at the file, with the name or place that works."""
+    found = []
+    trees = config.trees_dir
+    for path in _visible_files(trees):
+        if path.suffix.lower() not in YAML_SUFFIXES:
+            continue
+        if path.parent != trees:
+            message = (
+                f"'{path.relative_to(trees).as_posix()}' is not read: trees in folders "
+                f"inside {trees.name}/ are ignored; move it up to {trees.name}/{path.name}"
+            )
+        elif path.suffix != ".yml":
+            message = (
+                f"'{path.name}' is not read: tree files end in .yml, in lower case; "
+                f"rename it to {path.stem}.yml"
+            )
+        else:
+            continue
+        found.append(Problem.of(file_name, _origin(display(path)), message))
+    for path in _visible_files(config.content_dir):
+        suffix = path.suffix
+        if suffix == ".md" or suffix.lower() not in MKDOCS_MARKDOWN_SUFFIXES:
+            continue
+        if suffix in MKDOCS_MARKDOWN_SUFFIXES:
+            message = (
+                f"'{path.name}' is published as an article but not checked: helpcenter "
+                f"checks only .md files; rename it to {path.stem}.md"
+            )
+        else:
+            message = (
+                f"'{path.name}' is not an article: MkDocs reads only lower-case Markdown "
+                f"names and would publish this file's raw text; rename it to {path.stem}.md"
+            )
+        found.append(Problem.of(file_name, _origin(display(path)), message))
+    return found
+
+
+def _visible_files(folder: Path) -> list[Path]:
+    """Files under `folder`, except hidden ones (MkDocs leaves out `.name` too)."""
+    if not folder.is_dir():
+        return []
     return sorted(
-        p for p in trees_dir.iterdir() if p.suffix in (".yml", ".yaml") and not p.is_dir()
+        p
+        for p in folder.rglob("*")
+        if not p.is_dir() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
 
 
@@ -133,7 +235,7 @@ def _read(file: Path, shown: str, problems: Problems) -> YNode | None:
         data = file.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        problems.error(_origin(shown), "unreadable-file", f"cannot read the file: {reason}")
+        problems.error(_origin(shown), unreadable_file.ID, f"cannot read the file: {reason}")
         return None
     loaded = load_yaml_bytes(data, shown)
     problems.extend(loaded.problems)

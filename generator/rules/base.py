@@ -39,6 +39,7 @@ class Context:
     orphans: list[tuple[str, str]] = field(default_factory=list)  # (path, tree id)
     unknown_languages: list[tuple[str, str]] = field(default_factory=list)  # (path, code)
     outside_links: list[tuple[str, str]] = field(default_factory=list)  # (path, what it is)
+    config_path: str = "mkdocs.yml"  # the settings file as shown in messages
 
 
 def writer_texts(tree: Tree) -> Iterator[tuple[str, str, Text]]:

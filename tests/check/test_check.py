@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_links
+from generator.check import build_site, check_links
+from generator.problems import Level, Problem
 
 ROOT = Path(__file__).parents[2]
 HELPCENTER = str(Path(sys.executable).parent / "helpcenter")
@@ -70,10 +71,103 @@ def test_a_broken_anchor_in_another_language_is_reported(tmp_path: Path) -> None
     project = copy_project(tmp_path)
     article = project / "content" / "orders" / "index.nb.md"
     article.write_text(article.read_text() + "\nSe [her](cancel-order.md#finnes-ikke).\n")
+    last = len(article.read_text().splitlines())
     run = run_check(project)
     assert run.returncode == 1
-    assert "#finnes-ikke" in run.stdout
-    assert "content/orders/index.nb.md:" in run.stdout
+    assert [line for line in run.stdout.splitlines() if "#finnes-ikke" in line] == [
+        f"content/orders/index.nb.md:{last}:10: error: Doc file 'orders/index.nb.md' contains "
+        "a link 'cancel-order.md#finnes-ikke', but the doc 'orders/cancel-order.nb.md' does "
+        "not contain an anchor '#finnes-ikke'. [mkdocs]"
+    ]
+
+
+def seed_broken_anchor(project: Path) -> tuple[Path, int]:
+    article = project / "content" / "orders" / "index.md"
+    article.write_text(article.read_text() + "\nSee [x](cancel-order.md#nope).\n")
+    return article, len(article.read_text().splitlines())
+
+
+def test_the_build_hands_its_problems_over_as_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path / "project")
+    _, line = seed_broken_anchor(project)
+    monkeypatch.chdir(project)
+    code, problems, _ = build_site(project / "mkdocs.yml", tmp_path / "site")
+    assert code == 1
+    assert (
+        Problem(
+            "content/orders/index.md",
+            line,
+            9,
+            Level.ERROR,
+            "mkdocs",
+            "Doc file 'orders/index.md' contains a link 'cancel-order.md#nope', but the doc "
+            "'orders/cancel-order.md' does not contain an anchor '#nope'.",
+        )
+        in problems
+    )
+
+
+def test_a_verbose_strict_build_fails_on_a_broken_anchor_too(tmp_path: Path) -> None:
+    """MkDocs 1.6 skips anchor checks when its log is at DEBUG (-v); the plugin keeps them."""
+    project = copy_project(tmp_path / "project")
+    seed_broken_anchor(project)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    for flags in (["--strict"], ["-v", "--strict"]):
+        site = str(tmp_path / "site")
+        run = subprocess.run(
+            [mkdocs, "build", *flags, "--site-dir", site],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert run.returncode == 1, flags
+        assert "does not contain an anchor '#nope'" in run.stderr, flags
+
+
+@pytest.mark.parametrize(
+    "value", ['"javascript:alert(1)"', r'"\x01javascript:alert(1)"', '"jav&#X61;script:x"']
+)
+def test_the_build_refuses_an_unsafe_contact_url_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    settings = project / "mkdocs.yml"
+    lines = settings.read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if "contact_url:" in text)
+    lines[line - 1] = f"      contact_url: {value}"
+    settings.write_text("\n".join(lines) + "\n")
+    monkeypatch.chdir(project)
+    code, problems, _ = build_site(settings, tmp_path / "site")
+    assert code == 1
+    assert [p for p in problems if p.rule == "unsafe-config-url"] == [
+        Problem(
+            "mkdocs.yml",
+            line,
+            20,
+            Level.ERROR,
+            "unsafe-config-url",
+            "the helpcenter plugin's contact_url uses 'javascript:'; only http, https, "
+            "mailto, tel and relative links are allowed",
+        )
+    ]
+
+
+def test_an_upper_case_https_contact_url_is_accepted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path / "project")
+    settings = project / "mkdocs.yml"
+    text = settings.read_text().replace(
+        "contact_url: contact.md", 'contact_url: "HTTPS://example.com/contact?topic={subject}"'
+    )
+    settings.write_text(text)
+    monkeypatch.chdir(project)
+    code, problems, output = build_site(settings, tmp_path / "site")
+    assert (code, problems) == (0, []), output
 
 
 def test_lychee_finds_a_broken_anchor_in_the_built_html(tmp_path: Path) -> None:
