@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 from generator.config import ConfigError, ProjectConfig
 from generator.mermaid import flowchart
 from generator.model import Tree
+from generator.problems import Problem
 from generator.project import Project, load_project
 from generator.render import (
     ArticleRef,
@@ -28,13 +29,14 @@ from generator.render import (
     render_troubleshooter,
     render_troubleshooter_page,
 )
+from generator.rules import unsafe_config_url
+from generator.rules.unsafe_config_url import contact_url_reason
 from generator.site import pages, writers
+from generator.site.build_problems import PROBLEM_ATTRIBUTE
 from generator.site.mkdocs_i18n import Languages, add_generated_page
 from generator.writer_text import render_inline, to_plain
 
 log = get_plugin_logger("helpcenter")
-
-CONTACT_SCHEMES = ("mailto:", "https:", "http:")
 
 
 def load_checked_project(config: MkDocsConfig, trees_dir: str) -> Project:
@@ -49,7 +51,9 @@ def load_checked_project(config: MkDocsConfig, trees_dir: str) -> Project:
     project_config.trees_dir = mkdocs_yml.parent / trees_dir
     project = load_project(project_config, relative_to=mkdocs_yml.parent)
     for problem in project.problems:
-        (log.error if problem.is_error else log.warning)(str(problem))
+        # The problem itself rides along for the problems file `helpcenter check` reads.
+        extra = {PROBLEM_ATTRIBUTE: problem}
+        (log.error if problem.is_error else log.warning)(str(problem), extra=extra)
     errors = sum(1 for p in project.problems if p.is_error)
     warnings = len(project.problems) - errors
     trees = len(project.published_trees())
@@ -59,11 +63,16 @@ def load_checked_project(config: MkDocsConfig, trees_dir: str) -> Project:
     return project
 
 
-def check_contact_url(url: str | None) -> None:
-    if url is not None and not url.startswith(CONTACT_SCHEMES):
-        raise PluginError(
-            f"helpcenter: contact_url must start with mailto:, https: or http:, not {url!r}"
-        )
+def check_contact_url(config: MkDocsConfig, url: str | None) -> None:
+    """Refuse contact_url as `helpcenter validate` does (its rule, its words). The
+    engine has already reported a value written in mkdocs.yml at its line; this catches
+    one that only MkDocs sees (an !ENV tag)."""
+    if url is None or (message := contact_url_reason(url)) is None:
+        return
+    shown = Path(config.config_file_path).name
+    problem = Problem(shown, 1, 1, unsafe_config_url.LEVEL, unsafe_config_url.ID, message)
+    log.error(str(problem), extra={PROBLEM_ATTRIBUTE: problem})
+    raise PluginError(f"helpcenter: {message}")
 
 
 @dataclass
