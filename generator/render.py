@@ -19,6 +19,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from generator import urls
 from generator.model import SOURCE_LANGUAGE, Node, Outcome, Question, Tree
 from generator.writer_text import LinkResolver, render_block, render_inline, to_plain
 
@@ -174,9 +175,11 @@ def _steps(tree: Tree, text: _TreeText, ctx: RenderContext) -> list[dict[str, An
 def _outcome(tree: Tree, node: Outcome, text: _TreeText, ctx: RenderContext) -> dict[str, Any]:
     title = text.get(f"{node.id}.title")
     articles = [ref for link in node.articles if (ref := ctx.articles(link.path, link.anchor))]
+    # A link the validator refuses (unsafe-url) never reaches the page, even if unchecked.
     links = [
         {"url": link.url, "label": text.get(f"{node.id}.links.{link.id}", links=False)}
         for link in node.links
+        if urls.is_safe(link.url)
     ]
     tree_title, _ = tree.text("title", ctx.language)
     summary = "\n".join(
