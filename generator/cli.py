@@ -16,6 +16,7 @@ from generator.output import EXIT_ERRORS, EXIT_OK, output_format, project_config
 from generator.problems import Level, sort_problems
 from generator.project import Project, load_project
 from generator.reporters import REPORTERS
+from generator.translations.cli import add_translations_command, cmd_translations
 from generator.validate_paths import KINDS, config_for_paths, validate_paths
 
 DESCRIPTION = """\
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list every rule with its level and examples")
 
     add_check_command(commands)
+    add_translations_command(commands)
     return parser
 
 
@@ -183,6 +185,14 @@ def cmd_accept(args: argparse.Namespace) -> int:
     project = load_project(project_config(args.config))
     status = EXIT_OK
     for file in args.files:
+        if file.suffix == ".md":  # a translated article: its source_fingerprint record
+            from generator.fingerprints import accept_article_file
+
+            config = project.config
+            done, said = accept_article_file(file, config.content_dir, config.translation_languages)
+            print(said, file=sys.stderr)
+            status = status if done else EXIT_ERRORS
+            continue
         parts = file.name.split(".")
         tree = project.trees.get(parts[0]) if len(parts) == 3 else None
         translation = tree.translations.get(parts[1]) if tree else None
@@ -222,6 +232,7 @@ COMMANDS = {
     "accept-translation": cmd_accept,
     "rules": cmd_rules,
     "check": cmd_check,
+    "translations": cmd_translations,
 }
 
 

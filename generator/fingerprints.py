@@ -4,6 +4,7 @@ the file are left as the writer wrote them)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.model import Tree, TreeTranslation
@@ -80,3 +81,22 @@ def accept_article(file: Path, english: Path) -> str:
         lines[:0] = ["---\n", record, "---\n", "\n"]
     file.write_text("".join(lines), encoding="utf-8")
     return value
+
+
+def accept_article_file(file: Path, content_dir: Path, languages: list[str]) -> tuple[bool, str]:
+    """`helpcenter accept-translation content/<page>.<lang>.md`: whether it was
+    accepted, and what to tell the writer."""
+    match = re.match(r"^(?P<stem>.+)\.(?P<lang>[^.]+)\.md$", file.name)
+    english = file.with_name(f"{match['stem']}.md") if match else None
+    inside = file.resolve().is_relative_to(content_dir.resolve())
+    if match is None or english is None or not inside or match["lang"] not in languages:
+        listed = ", ".join(languages) or "none"
+        return False, (
+            f"{file}:1:1: error: not a translated article; name it <page>.<language>.md "
+            f"(language one of: {listed}) inside {content_dir.name}/, beside its English <page>.md"
+        )
+    if not english.is_file() or not file.is_file():
+        missing = file if not file.is_file() else english
+        return False, f"{file}:1:1: error: there is no {missing}; nothing was changed"
+    value = accept_article(file, english)
+    return True, f"{file}: marked as reviewed against {english} ({value})"

@@ -76,3 +76,26 @@ def test_accepting_records_the_english_and_keeps_the_rest(site, monkeypatch) -> 
     assert (content / "page.vi.md").read_text(encoding="utf-8") == (
         f'---\nsource_fingerprint: "{fresh}"{note}\n---\n\n# Hủy đơn hàng\n'
     )
+
+
+def test_the_command_accepts_articles_and_refuses_other_files(site, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from generator.cli import main
+
+    (site / "mkdocs.yml").write_text(
+        "site_name: T\ndocs_dir: content\nplugins:\n  - i18n:\n      languages:\n"
+        "        - locale: en\n        - locale: nb\n        - locale: id\n        - locale: vi\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(site)
+    assert main(["accept-translation", "content/page.vi.md"]) == 0
+    fresh = article_fingerprint(ENGLISH)
+    assert capsys.readouterr().err == (
+        f"content/page.vi.md: marked as reviewed against content/page.md ({fresh})\n"
+    )
+    (site / "content" / "page.de.md").write_text("# Seite\n", encoding="utf-8")
+    assert main(["accept-translation", "content/page.de.md"]) == 1
+    assert capsys.readouterr().err == (
+        "content/page.de.md:1:1: error: not a translated article; name it "
+        "<page>.<language>.md (language one of: nb, id, vi) inside content/, beside its "
+        "English <page>.md\n"
+    )

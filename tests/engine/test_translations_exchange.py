@@ -282,3 +282,35 @@ def test_an_english_text_changed_since_export_is_imported_as_needing_review(
     text = (project / "decision_trees" / "t.nb.yml").read_text(encoding="utf-8")
     assert "      not-shipped: Ikke ennå\n" in text
     assert "shipped.options.not-shipped" not in text  # not recorded as reviewed
+
+
+def test_the_helpcenter_command_runs_translations(project, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from generator.cli import main
+
+    monkeypatch.chdir(project)
+    assert main(["translations", "status", "--format", "json"]) == 0
+    statuses = json.loads(capsys.readouterr().out)
+    assert [s["language"] for s in statuses] == ["nb", "id"]
+    assert statuses[0]["trees"][0] == {
+        "name": "t",
+        "state": "missing",
+        "counts": {"translated": 4, "stale": 3, "missing": 3},
+    }
+
+
+def test_status_text(project, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(["status"], project, monkeypatch, capsys)
+    assert code == 0
+    assert out == (
+        "nb: strings 5/12 translated, 3 stale, 4 missing; articles 1/2 translated, 0 stale, 1 missing\n"
+        "  t: 3 stale, 3 missing\n"
+        "  interface: 0 stale, 1 missing\n"
+        "  index.md: missing\n"
+        "id: strings 0/12 translated, 0 stale, 12 missing; articles 0/2 translated, 0 stale, 2 missing\n"
+        "  t: 0 stale, 10 missing\n"
+        "  interface: 0 stale, 2 missing\n"
+        "  guide.md: missing\n"
+        "  index.md: missing\n"
+    )
