@@ -1,0 +1,286 @@
+"""`helpcenter build`: the site built one language per process, then put together.
+
+Each language is a `mkdocs build` of its own (HELPCENTER_LANGUAGES=<code>, see
+generator/site/language_selection.py) into a part folder; up to --jobs run at once. The
+parts are merged into one site equal to a single `mkdocs build`:
+
+- a language's own folder (`nb/`) comes from its part; the default language's part gives
+  everything else at the root (its pages, the theme's assets, its search index);
+- 404.html comes from the part of the last language in build order: in a single build
+  each language writes the root 404.html and the last one stays;
+- sitemap.xml lists every language (static-i18n writes it after each language with the
+  pages seen so far): the parts' <url> entries are joined in build order, and
+  sitemap.xml.gz is compressed again with the header MkDocs wrote.
+
+CI builds the parts on separate machines (`--language nb --part-dir DIR`, a matrix of
+jobs) and merges them in a last job (`--merge DIR...`). The site is put together in a
+temporary folder beside --site-dir and swapped in at the end, so a failed build leaves
+the previous site as it was. MkDocs runs as a subprocess: this module does not import it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.config import _TolerantLoader
+
+MANIFEST = "helpcenter-part.json"
+LAST_WRITER_WINS = ("404.html",)
+SITEMAP, SITEMAP_GZ = "sitemap.xml", "sitemap.xml.gz"
+URL_END = "</url>"
+
+
+@dataclass(frozen=True)
+class SiteLanguages:
+    """static-i18n's languages as mkdocs.yml sets them: build order, default first."""
+
+    order: tuple[str, ...]
+    default: str
+    site_dir: Path
+
+    def folder(self, language: str) -> str:
+        return "" if language == self.default else f"{language}/"
+
+    @classmethod
+    def read(cls, mkdocs_yml: Path) -> SiteLanguages:
+        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        site_dir = mkdocs_yml.parent / str(data.get("site_dir") or "site")
+        entries: list[dict[str, object]] = []
+        for plugin in data.get("plugins") or []:
+            if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
+                entries = [e for e in plugin["i18n"].get("languages") or [] if isinstance(e, dict)]
+        built = [str(e["locale"]) for e in entries if e.get("build", True) is not False]
+        default = next((str(e["locale"]) for e in entries if e.get("default")), None)
+        if not built or default is None:
+            theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+            language = str((theme or {}).get("language") or "en")
+            return cls((language,), language, site_dir)
+        order = (default, *[lang for lang in built if lang != default])
+        return cls(order, default, site_dir)
+
+
+@dataclass
+class Part:
+    languages: tuple[str, ...]
+    folder: Path
+    returncode: int = 0
+    output: str = ""
+
+
+def build_part(mkdocs_yml: Path, languages: tuple[str, ...], folder: Path, strict: bool) -> Part:
+    """One `mkdocs build` of `languages` into `folder`, with a manifest saying which."""
+    env = {**os.environ, "HELPCENTER_LANGUAGES": " ".join(languages), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(mkdocs_yml), "-d", str(folder)]
+    if strict:
+        command.append("--strict")
+    run = subprocess.run(
+        command, cwd=mkdocs_yml.parent, env=env, capture_output=True, text=True, check=False
+    )
+    part = Part(languages, folder, run.returncode, run.stdout + run.stderr)
+    if run.returncode == 0:
+        (folder / MANIFEST).write_text(json.dumps({"languages": list(languages)}), "utf-8")
+    return part
+
+
+def read_part(folder: Path) -> Part:
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        raise SystemExit(f"helpcenter: {folder} is not a part built by `helpcenter build`")
+    languages = tuple(json.loads(manifest.read_text("utf-8"))["languages"])
+    return Part(languages, folder)
+
+
+def merge_parts(parts: Sequence[Part], site: SiteLanguages, target: Path) -> None:
+    """Put the parts together in `target` (see the module docstring)."""
+    by_language = {lang: part for part in parts for lang in part.languages}
+    missing = [lang for lang in by_language if lang not in site.order]
+    if missing:
+        raise SystemExit(f"helpcenter: parts of languages not in mkdocs.yml: {missing}")
+    present = [lang for lang in site.order if lang in by_language]
+    root_part = by_language.get(site.default) or by_language[present[0]]
+    other_folders = tuple(site.folder(lang) for lang in site.order if lang != site.default)
+    target.mkdir(parents=True, exist_ok=True)
+    _copy_tree(root_part.folder, target, lambda rel: not rel.startswith(other_folders))
+    for lang in present:
+        if lang != site.default:
+            folder = site.folder(lang)
+            _copy_tree(by_language[lang].folder, target, lambda rel, f=folder: rel.startswith(f))
+    last = by_language[present[-1]].folder
+    for name in LAST_WRITER_WINS:
+        if (last / name).is_file():
+            shutil.copy2(last / name, target / name)
+    _merge_sitemaps([by_language[lang].folder for lang in present], root_part.folder, target)
+    (target / MANIFEST).unlink(missing_ok=True)
+
+
+def _copy_tree(source: Path, target: Path, wanted: object) -> None:
+    assert callable(wanted)
+    for dirpath, _dirs, names in os.walk(source):
+        for name in names:
+            path = Path(dirpath) / name
+            rel = path.relative_to(source).as_posix()
+            if rel == MANIFEST or not wanted(rel):
+                continue
+            out = target / rel
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, out)
+
+
+def _merge_sitemaps(folders: list[Path], root_folder: Path, target: Path) -> None:
+    """Each part's sitemap lists its own languages' pages, in the order a single build
+    adds them; join their <url> entries in build order under one <urlset>."""
+    texts = [(f / SITEMAP).read_text("utf-8") for f in folders if (f / SITEMAP).is_file()]
+    if not texts:
+        return
+    heads, entries, tails = [], [], []
+    for text in texts:
+        if "<url>" not in text:
+            continue
+        first, last = text.index("<url>"), text.rindex(URL_END) + len(URL_END)
+        heads.append(text[:first])
+        entries.append(text[first:last])
+        tails.append(text[last:])
+    if not entries:
+        return
+    # Between two entries: what follows an entry's end up to the next "<url>".
+    merged = heads[0] + ("\n" + heads[0].rsplit("\n", 1)[-1]).join(entries) + tails[-1]
+    (target / SITEMAP).write_text(merged, "utf-8")
+    _gzip_like(root_folder / SITEMAP_GZ, merged.encode("utf-8"), target / SITEMAP_GZ)
+
+
+def _gzip_like(model: Path, data: bytes, out: Path) -> None:
+    """Compress `data` with the file name and time stamp in `model`'s gzip header, as
+    MkDocs wrote it, so that the file is what a single build writes."""
+    mtime, name = 0, ""
+    if model.is_file():
+        header = model.read_bytes()[:512]
+        mtime = int.from_bytes(header[4:8], "little")
+        if header[3] & 0x08:  # FNAME: a zero-terminated name after the 10-byte header
+            name = header[10 : header.index(b"\0", 10)].decode("latin-1")
+    with open(out, "wb") as raw, gzip.GzipFile(name, "wb", fileobj=raw, mtime=mtime) as gz:
+        gz.write(data)
+
+
+def swap_in(built: Path, site_dir: Path) -> None:
+    """Replace site_dir with `built` (a sibling folder) in two renames."""
+    old = site_dir.with_name(site_dir.name + ".old-helpcenter")
+    if old.exists():
+        shutil.rmtree(old)
+    if site_dir.exists():
+        site_dir.rename(old)
+    built.rename(site_dir)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_site(
+    mkdocs_yml: Path,
+    languages: Sequence[str] | None = None,
+    jobs: int = 0,
+    site_dir: Path | None = None,
+    strict: bool = False,
+) -> int:
+    """Build `languages` (default: all), one process each, into site_dir; 0 on success.
+    On failure the problems are printed once each and site_dir is left as it was."""
+    site = SiteLanguages.read(mkdocs_yml)
+    unknown = [lang for lang in languages or () if lang not in site.order]
+    if unknown:
+        print(f"helpcenter: no language {', '.join(unknown)} in {mkdocs_yml}; "
+              f"the site has {', '.join(site.order)}", file=sys.stderr)  # fmt: skip
+        return 1
+    chosen = [lang for lang in site.order if not languages or lang in languages]
+    target = (site_dir or site.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
+    with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as tmp:
+        work = Path(tmp)
+
+        def run(lang: str) -> Part:
+            return build_part(mkdocs_yml, (lang,), work / f"part-{lang}", strict)
+
+        with ThreadPoolExecutor(workers) as pool:
+            parts = list(pool.map(run, chosen))
+        failed = [part for part in parts if part.returncode != 0]
+        print_outputs(parts if failed else [])
+        if failed:
+            names = ", ".join(lang for part in failed for lang in part.languages)
+            print(f"helpcenter: the build failed ({names}); {target} was not changed",
+                  file=sys.stderr)  # fmt: skip
+            return 1
+        merged = work / "site"
+        merge_parts(parts, site, merged)
+        swap_in(merged, target)
+    print(f"helpcenter: built {', '.join(chosen)} in {workers} process(es) into {target}")
+    return 0
+
+
+def print_outputs(parts: Sequence[Part]) -> None:
+    """Every part reads and checks the same trees: print each line once."""
+    seen: set[str] = set()
+    for part in parts:
+        for line in part.output.splitlines():
+            if line not in seen:
+                seen.add(line)
+                print(line, file=sys.stderr)
+
+
+def add_build_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    build = commands.add_parser(
+        "build",
+        help="build the site, each language in its own process, into one site",
+        description="Build each language with its own `mkdocs build` (up to --jobs at "
+        "once) and put them together into one site, the same as a single `mkdocs build`. "
+        "For CI across machines: build parts with --part-dir, then --merge them.",
+    )
+    build.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: ./)")
+    build.add_argument("--jobs", type=int, default=0, help="processes at once (default: cores)")
+    build.add_argument(
+        "--language", nargs="+", default=None, metavar="CODE", help="only these languages"
+    )
+    build.add_argument("--site-dir", type=Path, default=None, help="default: mkdocs.yml's")
+    build.add_argument("--strict", action="store_true", help="fail on MkDocs warnings too")
+    build.add_argument(
+        "--part-dir", type=Path, default=None, help="build --language as one part, unmerged"
+    )
+    build.add_argument(
+        "--merge", nargs="+", type=Path, default=None, metavar="DIR", help="merge built parts"
+    )
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    mkdocs_yml = (args.config or Path("mkdocs.yml")).resolve()
+    if not mkdocs_yml.is_file():
+        print(f"helpcenter: no {mkdocs_yml}", file=sys.stderr)
+        return 1
+    if args.merge:
+        site = SiteLanguages.read(mkdocs_yml)
+        target = (args.site_dir or site.site_dir).resolve()
+        with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as tmp:
+            merged = Path(tmp) / "site"
+            merge_parts([read_part(folder) for folder in args.merge], site, merged)
+            swap_in(merged, target)
+        print(f"helpcenter: merged {len(args.merge)} part(s) into {target}")
+        return 0
+    if args.part_dir:
+        if not args.language:
+            print("helpcenter: --part-dir needs --language", file=sys.stderr)
+            return 1
+        if args.part_dir.exists():
+            shutil.rmtree(args.part_dir)
+        part = build_part(mkdocs_yml, tuple(args.language), args.part_dir.resolve(), args.strict)
+        print_outputs([part] if part.returncode else [])
+        return 0 if part.returncode == 0 else 1
+    return build_site(mkdocs_yml, args.language, args.jobs, args.site_dir, args.strict)

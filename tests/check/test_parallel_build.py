@@ -1,0 +1,164 @@
+"""`helpcenter build` (one process per language, merged) against `mkdocs build`, on copies
+of the real site: the same files byte for byte, the same problems for a bad tree, and a
+large troubleshooter whose every step is in the page and reachable by its links."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import deque
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+HELPCENTER = str(Path(sys.executable).parent / "helpcenter")
+PROBLEM = re.compile(r"\S+\.(?:yml|md):\d+:\d+: (?:error|warning): .*\]$")
+LANGUAGES = ("en", "id", "vi", "lv", "nb")
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("content", "decision_trees", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def env() -> dict[str, str]:
+    return {
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("GITHUB_ACTIONS", "HELPCENTER_LANGUAGES")
+        },
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+
+
+def run(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        list(command), cwd=project, capture_output=True, text=True, env=env(), timeout=900
+    )
+
+
+def mkdocs(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    return run(project, sys.executable, "-m", "mkdocs", "build", "-d", str(site))
+
+
+def helpcenter(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run(project, HELPCENTER, "build", *args)
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def assert_same_site(expected: Path, actual: Path) -> None:
+    want, got = files(expected), files(actual)
+    assert sorted(got) == sorted(want)
+    differing = [name for name in want if want[name] != got[name]]
+    assert differing == []
+
+
+def test_helpcenter_build_writes_what_mkdocs_build_writes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    single = mkdocs(project, tmp_path / "single")
+    assert single.returncode == 0, single.stderr
+    parallel = helpcenter(project, "--jobs", "2", "--site-dir", str(tmp_path / "parallel"))
+    assert parallel.returncode == 0, parallel.stderr
+    assert_same_site(tmp_path / "single", tmp_path / "parallel")
+    assert not list(tmp_path.glob(".parallel-*")), "temporary folders are removed"
+
+
+def test_parts_built_apart_and_merged_make_the_same_site(tmp_path: Path) -> None:
+    """What CI does across machines: one job per language, then a merge job."""
+    project = copy_project(tmp_path / "project")
+    assert mkdocs(project, tmp_path / "single").returncode == 0
+    parts = []
+    for language in LANGUAGES:
+        part = tmp_path / "parts" / language
+        built = helpcenter(project, "--language", language, "--part-dir", str(part))
+        assert built.returncode == 0, built.stderr
+        parts.append(str(part))
+    merged = helpcenter(project, "--merge", *parts, "--site-dir", str(tmp_path / "merged"))
+    assert merged.returncode == 0, merged.stderr
+    assert_same_site(tmp_path / "single", tmp_path / "merged")
+
+
+def test_a_bad_tree_fails_with_the_problems_mkdocs_build_reports(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    tree = project / "decision_trees" / "why-cant-i-cancel.yml"
+    text = tree.read_text()
+    at = text.index("next: ") + len("next: ")
+    tree.write_text(text[:at] + "nowhere-" + text[at:])
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the previous site")
+    single = mkdocs(project, tmp_path / "single")
+    parallel = helpcenter(project, "--jobs", "2", "--site-dir", str(site))
+    assert single.returncode != 0
+    assert parallel.returncode == 1
+
+    def problems(output: str) -> list[str]:
+        found = [m.group(0) for line in output.splitlines() if (m := PROBLEM.search(line))]
+        return list(dict.fromkeys(found))
+
+    expected = problems(single.stdout + single.stderr)
+    line = text[:at].count("\n") + 1
+    column = at - text.rfind("\n", 0, at)
+    assert any(
+        p.startswith(f"decision_trees/why-cant-i-cancel.yml:{line}:{column}: error:")
+        for p in expected
+    )
+    assert problems(parallel.stdout + parallel.stderr) == expected
+    assert files(site) == {"index.html": b"the previous site"}, "the old site is left as it was"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")], "no half site"
+
+
+def big_tree(nodes: int) -> str:
+    """A binary tree of `nodes` steps: question i leads to 2i+1 and 2i+2."""
+    questions = (nodes - 1) // 2
+    out = ["id: big", "title: A big troubleshooter", "summary: Many steps.", "start: s0", "nodes:"]
+    for i in range(nodes):
+        out.append(f"  s{i}:")
+        if i < questions:
+            out += [f"    question: Question number {i}?", "    options:"]
+            for k, child in enumerate((2 * i + 1, 2 * i + 2)):
+                out += [
+                    f"      - id: a{k}",
+                    f"        label: Answer {k} of {i}",
+                    f"        next: s{child}",
+                ]
+        else:
+            out += ["    outcome: solved", f"    title: Outcome number {i}", "    body: Done."]
+    return "\n".join(out) + "\n"
+
+
+def test_a_large_tree_builds_and_every_step_is_reachable(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    nodes = 2001
+    (project / "decision_trees" / "big.yml").write_text(big_tree(nodes))
+    site = tmp_path / "site"
+    built = helpcenter(project, "--language", "en", "--site-dir", str(site))
+    assert built.returncode == 0, built.stderr
+    assert not (site / "nb").exists(), "only the language asked for is built"
+    page = (site / "troubleshooters" / "big" / "index.html").read_text()
+    sections = re.findall(r'<section class="hc-step" id="big--(s\d+)"', page)
+    assert sorted(sections) == sorted(f"s{i}" for i in range(nodes))
+    links: dict[str, list[str]] = {}
+    for section in re.findall(r'<section class="hc-step" id="big--.*?</section>', page, re.S):
+        node = re.match(r'<section class="hc-step" id="big--(s\d+)"', section)
+        assert node is not None
+        targets = re.findall(r'<a class="hc-option" href="#big--(s\d+)"', section)
+        assert all(t in sections for t in targets)
+        links[node.group(1)] = targets
+    reached, queue = {"s0"}, deque(["s0"])
+    while queue:
+        for target in links[queue.popleft()]:
+            if target not in reached:
+                reached.add(target)
+                queue.append(target)
+    assert len(reached) == nodes
+    outline = (site / "writers" / "big" / "index.html").read_text()
+    assert len(re.findall(r'<dt id="map--s\d+"', outline)) == nodes
