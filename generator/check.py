@@ -82,7 +82,7 @@ def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
             str(site_dir),
         ]
         run = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=config.parent)
-        problems = read_problems(problems_file, config.parent)
+        problems = read_problems(problems_file, config)
     output = run.stdout + run.stderr
     if run.returncode != 0 and not any(p.is_error for p in problems):
         tail = output.strip().splitlines()[-1:] or ["no output"]
@@ -91,15 +91,17 @@ def build_site(config: Path, site_dir: Path) -> tuple[int, list[Problem], str]:
     return run.returncode, problems, output
 
 
-def read_problems(problems_file: Path, base: Path) -> list[Problem]:
-    """The problems the plugin wrote, paths made relative to the working folder."""
+def read_problems(problems_file: Path, config: Path) -> list[Problem]:
+    """The problems the plugin wrote (paths relative to mkdocs.yml's folder), with paths
+    made relative to the working folder."""
+    base = config.parent
     if not problems_file.is_file():
         return []
     problems = []
-    for line in problems_file.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        problems.append(
-            Problem(
+    for number, line in enumerate(problems_file.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            row = json.loads(line)
+            problem = Problem(
                 _shown(base / row["path"]),
                 int(row["line"]),
                 int(row["column"]),
@@ -107,7 +109,10 @@ def read_problems(problems_file: Path, base: Path) -> list[Problem]:
                 str(row["rule"]),
                 str(row["message"]),
             )
-        )
+        except (ValueError, KeyError, TypeError):  # a build that died mid-line
+            message = f"the build stopped while writing its problem {number}; run the check again"
+            problem = Problem.of(mkdocs_build, Pos(_shown(config), 1, 1), message)
+        problems.append(problem)
     return problems
 
 

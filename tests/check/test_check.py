@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import build_site, check_links
+from generator.check import build_site, check_links, read_problems
 from generator.problems import Level, Problem
 
 ROOT = Path(__file__).parents[2]
@@ -195,3 +195,35 @@ def test_a_symlink_out_of_the_project_fails_the_check(tmp_path: Path, place: str
     run = run_check(project)
     assert run.returncode == 1
     assert f"{place}/leak.md:1:1: error: this is a link to {outside}" in run.stdout
+
+
+def test_a_build_that_stops_before_the_plugin_is_reported_with_its_last_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme:\n  name: nonexistent\n")
+    monkeypatch.chdir(tmp_path)
+    code, problems, _ = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert code == 1
+    assert [str(p) for p in problems] == [
+        "mkdocs.yml:1:1: error: mkdocs build failed: ERROR - Config value 'theme': "
+        "Unrecognised theme name: 'nonexistent'. The available installed themes are: "
+        "mkdocs, readthedocs, material [mkdocs]"
+    ]
+
+
+def test_the_problems_file_is_read_as_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    problems_file = tmp_path / "problems.jsonl"
+    problems_file.write_text(
+        '{"path": "content/a.md", "line": 3, "column": 9, "level": "error", "rule": "mkdocs",'
+        ' "message": "contains a link \'b.md\'"}\n'
+        '{"path": "content/a.md", "line": 3\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    problems = read_problems(problems_file, tmp_path / "site-src" / "mkdocs.yml")
+    assert [str(p) for p in problems] == [
+        "site-src/content/a.md:3:9: error: contains a link 'b.md' [mkdocs]",
+        "site-src/mkdocs.yml:1:1: error: the build stopped while writing its problem 2; "
+        "run the check again [mkdocs]",
+    ]

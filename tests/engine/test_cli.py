@@ -377,3 +377,15 @@ def test_contact_url_is_checked_by_validate(
                 f"mkdocs.yml:9:20: error: the helpcenter plugin's contact_url {reason} "
                 "[unsafe-config-url]\n",
             )
+
+
+def test_kind_without_a_path_is_refused(
+    copy_case: CopyCase, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = copy_case("valid/translated-project")
+    code, out, err = run(["validate", "--kind", "tree"], case, monkeypatch, capsys)
+    assert (code, out, err) == (
+        1,
+        "",
+        "helpcenter: --kind applies to the PATHs given; name a file\n",
+    )
