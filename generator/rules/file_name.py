@@ -1,5 +1,7 @@
 """A tree file's name must be its id, and files in decision_trees/ must be named
-`<tree-id>.yml`, `<tree-id>.<lang>.yml` or `<tree-id>.scenarios.yml`.
+`<tree-id>.yml`, `<tree-id>.<lang>.yml` or `<tree-id>.scenarios.yml`, right in that
+folder. Look-alikes that would not be read are reported too (`t.YML`, `t.yaml`,
+`sub/t.yml`; in content/, `page.MD` and `page.markdown`).
 
 Passing::
 
@@ -8,6 +10,7 @@ Passing::
 Failing::
 
     decision_trees/cancel.yml  with  id: why-cant-i-cancel
+    decision_trees/old/why-cant-i-cancel.yml
 """
 
 from collections.abc import Iterator
