@@ -127,10 +127,20 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield from check_article(article, ctx.config.markdown_extensions)
 
 
+# Pages known to render, by config and text: `mkdocs serve` reloads the project on every
+# change, and only the page that changed needs rendering again.
+_RENDERS: set[tuple[str, str]] = set()
+
+
 def check_article(article: ArticleFile, extensions: Extensions) -> Iterator[Problem]:
     lines = article.text.split("\n")[article.body_line - 1 :]
-    error = render_error("\n".join(lines), extensions)
+    text = "\n".join(lines)
+    known = (json.dumps(extensions, sort_keys=True, default=str), text)
+    if known in _RENDERS:
+        return
+    error = render_error(text, extensions)
     if error is None:
+        _RENDERS.add(known)
         return
     index, column = _first_failure(lines, extensions)
     if isinstance(error, _HTMLScanError):

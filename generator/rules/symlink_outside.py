@@ -27,7 +27,6 @@ SCOPE = "project"
 def check(ctx: Context) -> Iterator[Problem]:
     for path, what in ctx.outside_links:
         message = (
-            f"this is {what}; its content would be published. "
-            "Replace the link with a real file"
+            f"this is {what}; its content would be published. Replace the link with a real file"
         )
         yield Problem(path, 1, 1, LEVEL, ID, message)
