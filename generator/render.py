@@ -45,7 +45,8 @@ class RenderContext:
     language: str
     ui: UiStrings
     articles: ArticleResolver = field(default=lambda path, anchor: None)
-    # mailto: or https: URL with {subject} and {summary} placeholders, or None for no route
+    # mailto: or https: URL with {subject} and {summary} placeholders, an article path
+    # (contact.md), or None for no route
     contact_url: str | None = None
 
     def link_resolver(self) -> LinkResolver:
@@ -141,6 +142,25 @@ def contact_href(template: str, subject: str, summary: str) -> str:
     )
 
 
+def contact_article(contact_url: str) -> tuple[str, str] | None:
+    """(path, anchor) when contact_url names an article in the docs folder (`contact.md`,
+    `help/contact.md#phone`): linked in the page's language, relative to the page."""
+    path, _, anchor = contact_url.partition("#")
+    if ":" in path or path.startswith("/") or not path.endswith(".md"):
+        return None
+    return path, anchor
+
+
+def _contact_link(ctx: RenderContext, subject: str, summary: str) -> str | None:
+    if not ctx.contact_url:
+        return None
+    article = contact_article(ctx.contact_url)
+    if article is None:
+        return contact_href(ctx.contact_url, subject, summary)
+    ref = ctx.articles(*article)
+    return ref.href if ref else None
+
+
 def _steps(tree: Tree, text: _TreeText, ctx: RenderContext) -> list[dict[str, Any]]:
     steps = []
     for node in step_order(tree):
@@ -188,7 +208,7 @@ def _outcome(tree: Tree, node: Outcome, text: _TreeText, ctx: RenderContext) -> 
             f"{ctx.ui['summary_result']}: {title.plain}",
         ]
     )
-    contact = contact_href(ctx.contact_url, title.plain, summary) if ctx.contact_url else None
+    contact = _contact_link(ctx, title.plain, summary)
     return {
         "kind": "outcome",
         "outcome": node.kind,
@@ -229,6 +249,8 @@ def browser_data(tree: Tree, steps: list[dict[str, Any]], ctx: RenderContext) ->
         "summary_result",
         "summary_page",
         "feedback_thanks",
+        "copied",
+        "copy_failed",
     ]
     title, _ = tree.text("title", ctx.language)
     return {
@@ -237,7 +259,10 @@ def browser_data(tree: Tree, steps: list[dict[str, Any]], ctx: RenderContext) ->
         "title": to_plain(render_inline(title)),
         "start": tree.start.value,
         "nodes": nodes,
-        "contact": ctx.contact_url,
+        # Only an address with {subject} and {summary} is filled in by the page script.
+        "contact": None
+        if ctx.contact_url is None or contact_article(ctx.contact_url)
+        else ctx.contact_url,
         "ui": {key: ctx.ui[key] for key in ui_keys},
     }
 

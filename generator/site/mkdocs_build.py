@@ -24,6 +24,7 @@ from generator.project import Project, load_project
 from generator.render import (
     ArticleRef,
     RenderContext,
+    contact_article,
     load_ui_strings,
     render_map_page,
     render_troubleshooter,
@@ -94,6 +95,9 @@ class SitePages:
 
     def add_pages(self, files: Files, config: MkDocsConfig, writers_pages: bool) -> None:
         lang = self.langs.current
+        article = contact_article(self.contact_url) if self.contact_url else None
+        if article and files.get_file_from_path(article[0]) is None:
+            raise PluginError(f"helpcenter: contact_url names {article[0]}, which is not in docs")
         for tree in self.trees:
             title, _ = tree.text("title", lang)
             summary, _ = tree.text("summary", lang)

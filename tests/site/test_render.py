@@ -23,6 +23,7 @@ from generator.model import (
 from generator.render import (
     ArticleRef,
     RenderContext,
+    contact_article,
     load_ui_strings,
     render_map_page,
     render_troubleshooter,
@@ -212,3 +213,16 @@ def test_map_flowchart_is_mermaid_with_escaped_labels() -> None:
     assert chart.startswith("flowchart TD\n")
     assert "#quot;hi#quot; #lt;b#gt;1#lt;/b#gt;" in chart and "<b>" not in chart
     assert '-->|"An order"|' in chart
+
+
+def test_contact_url_can_name_an_article_linked_in_the_page_language() -> None:
+    html = str(render_troubleshooter(sample_tree(), context(contact="contact.md#phone")))
+    assert 'class="md-button md-button--primary hc-contact__link" href="../../contact/#phone"' in html
+    data = json.loads(
+        re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S)[1]
+    )
+    assert data["contact"] is None  # nothing for the page script to fill in
+    assert 'class="md-button hc-summary__copy"' in html
+    assert contact_article("contact.md#phone") == ("contact.md", "phone")
+    for url in ("https://example.com/contact.md", "/contact.md", "mailto:a@b.c", "contact"):
+        assert contact_article(url) is None

@@ -1,16 +1,10 @@
 /* Help center troubleshooters: one step at a time, a trail of answers that can be
    changed, and a URL (#tree/option/option) that reproduces the exact path. Without this
    script every step is still reachable through plain links. Writer text is only ever
-   set with textContent. Events: see docs/troubleshooter-events.md. */
+   set with textContent. Events: see docs/troubleshooter-events.md.
+   overrides/main.html inlines this file (a Jinja include: no Jinja delimiters here). */
 (function () {
   "use strict";
-
-  /* Material fetches <href>/sitemap.xml for each link[rel=alternate] on load. Our
-     hreflang links are absolute (another host when previewing) and not site roots (so
-     404s), and the switch to another language is handled below, keeping the step. So
-     hide them from that one scan and put them back right after it. */
-  var hidden = [].slice.call(document.querySelectorAll("link[rel=alternate][hreflang]"));
-  hidden.forEach(function (link) { link.rel = "x-alternate"; });
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function fill(text, values) {
@@ -78,7 +72,11 @@
       var h = decodeURIComponent(hash.replace(/^#/, ""));
       if (h === tree) return [];
       if (h.indexOf(tree + "/") === 0) return h.slice(tree.length + 1).split("/").filter(Boolean);
-      if (h.indexOf(tree + "--") === 0) return pathTo(h.slice(tree.length + 2));
+      if (h.indexOf(tree + "--") === 0) {
+        /* A step or its title (#tree--node-title, where search finds the step). */
+        var id = h.slice(tree.length + 2);
+        return pathTo(nodes[id] ? id : id.replace(/-title$/, ""));
+      }
       return null;
     }
     function hashOf(answers) { return "#" + [tree].concat(answers).join("/"); }
@@ -128,6 +126,7 @@
         var text = summary(current), pre = step.querySelector(".hc-summary");
         var contact = step.querySelector(".hc-contact__link");
         if (pre) pre.textContent = text;
+        each(step.querySelectorAll(".hc-summary__status"), function (s) { s.textContent = ""; });
         if (contact && data.contact) {
           contact.href = data.contact.replace("{subject}", encodeURIComponent(node.t))
             .replace("{summary}", encodeURIComponent(text));
@@ -163,17 +162,48 @@
         go([]);
       } else if (helpful) {
         feedback(target, helpful === "yes");
+      } else if (target.matches(".hc-summary__copy")) {
+        copy(target);
       } else return;
       ev.preventDefault();
     });
 
+    /* One answer per outcome and page view: the question goes, a thank you takes its
+       place and gets the focus (the button that had it is gone). */
     function feedback(button, helpful) {
       var box = button.closest(".hc-feedback"), outcome = visited[visited.length - 1];
       var detail = { tree: tree, outcome: outcome, language: data.lang, helpful: helpful, answers: path.slice() };
       root.dispatchEvent(new CustomEvent("helpcenter:feedback", { bubbles: true, detail: detail }));
       analytics("feedback", { page: location.pathname, data: helpful ? 1 : 0, tree: tree, outcome: outcome });
-      each(box.querySelectorAll("button"), function (b) { b.disabled = true; });
-      box.querySelector(".hc-feedback__thanks").textContent = ui.feedback_thanks;
+      var thanks = box.querySelector(".hc-feedback__thanks");
+      box.querySelector(".hc-feedback__question").hidden = true;
+      box.querySelector(".hc-feedback__choices").hidden = true;
+      thanks.textContent = ui.feedback_thanks;
+      thanks.hidden = false;
+      thanks.focus();
+    }
+
+    /* Copy the summary of answers; the result is announced in the live region beside. */
+    function copy(button) {
+      var text = button.closest(".hc-contact").querySelector(".hc-summary").textContent;
+      var status = button.parentNode.querySelector(".hc-summary__status");
+      function done(ok) { status.textContent = ok ? ui.copied : ui.copy_failed; }
+      status.textContent = "";
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(copyBySelection(text, button)); });
+      } else done(copyBySelection(text, button));
+    }
+    function copyBySelection(text, button) {
+      var area = el("textarea", "hc-offscreen");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      button.focus();
+      return ok;
     }
 
     window.addEventListener("popstate", function () {
@@ -181,7 +211,8 @@
       if (answers !== null) show(answers, true);
     });
 
-    each(root.querySelectorAll(".hc-feedback"), function (f) { f.hidden = false; });
+    /* Only with this script do the feedback and copy buttons do anything: show them. */
+    each(root.querySelectorAll(".hc-feedback, .hc-summary__actions"), function (f) { f.hidden = false; });
     root.classList.add("hc-js");
     var initial = fromHash(location.hash);
     if (initial !== null && location.hash.indexOf(tree + "--") === 1) {
@@ -190,14 +221,7 @@
     show(initial || [], false);
   }
 
-  function start() {
-    hidden.forEach(function (link) { link.rel = "alternate"; });
-    hidden = [];
-    /* Material's search dialog has no accessible name (axe: aria-dialog-name). */
-    var dialog = document.querySelector(".md-search[role=dialog]"), input = document.querySelector(".md-search__input");
-    if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
-    each(document.querySelectorAll(".hc-ts[data-tree]"), setup);
-  }
-  if (window.document$) window.document$.subscribe(start);
-  else document.addEventListener("DOMContentLoaded", start);
+  /* Inlined right after the page content, before Material's bundle: every troubleshooter
+     is in the DOM already and gets its step before the first paint (no layout shift). */
+  each(document.querySelectorAll(".hc-ts[data-tree]"), setup);
 })();
