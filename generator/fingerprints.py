@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.model import Tree, TreeTranslation
 from generator.rules.base import fingerprint
+from generator.rules.stale_article import ARTICLE_KEY, article_fingerprint, article_record
 
 HEADER = "fingerprints:  # written by `helpcenter accept-translation`; do not edit by hand\n"
 
@@ -40,29 +41,6 @@ def rewrite_fingerprints(file: Path, tree: Tree, translation: TreeTranslation) -
 
 
 # --- Articles: `source_fingerprint:` in a translated article's front matter -------------
-
-ARTICLE_KEY = "source_fingerprint"
-_FRONT_MATTER_END = ("---", "...")
-
-
-def article_fingerprint(english: str) -> str:
-    """The digest of an English article's whole text (line endings normalised)."""
-    return fingerprint(english.replace("\r\n", "\n"))
-
-
-def article_record(text: str) -> tuple[str | None, int]:
-    """The recorded fingerprint of a translated article and the line it is on; without
-    one, None and the line where the record belongs (1: the top of the file)."""
-    lines = text.splitlines()
-    if not lines or lines[0].rstrip() != "---":
-        return None, 1
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() in _FRONT_MATTER_END:
-            return None, 1
-        key, _, value = line.partition(":")
-        if key.strip() == ARTICLE_KEY:
-            return value.split("#")[0].strip().strip("\"'") or None, number
-    return None, 1
 
 
 def accept_article(file: Path, english: Path) -> str:

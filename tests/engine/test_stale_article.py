@@ -47,10 +47,10 @@ def test_changed_english_and_missing_records_are_reported(site, monkeypatch) -> 
     assert problems(site, monkeypatch) == [
         "content/page.id.md:3:1: warning: content/page.md changed after this Indonesian (id) "
         "translation was made; update the translation, then run "
-        "`helpcenter accept-translation content/page.id.md` [stale-article]",
+        "`helpcenter accept-translation` on this file [stale-article]",
         "content/page.vi.md:1:1: warning: this Vietnamese (vi) translation does not record "
         "which text of content/page.md it was made from; check it against the English, then "
-        "run `helpcenter accept-translation content/page.vi.md` [stale-article]",
+        "run `helpcenter accept-translation` on this file [stale-article]",
     ]
 
 
