@@ -89,9 +89,8 @@ def hidden_characters(text: str) -> list[tuple[int, str]]:
     found = []
     for match in _NOT_PLAIN_ASCII.finditer(text):  # skips the common case in C
         index, char = match.start(), match.group()
-        if is_control(char) or char in BIDI_CONTROLS:
-            found.append((index, char))
-        elif is_invisible(char) and not is_emoji_glue(text, index):
+        hidden = is_control(char) or char in BIDI_CONTROLS or is_invisible(char)
+        if hidden and not is_emoji_glue(text, index):
             found.append((index, char))
     return found
 

@@ -25,13 +25,16 @@ class Pos:
 class Text:
     """A writer string and where it was written.
 
-    `raw` is the string as typed in the file (with its quotes or block header; content
-    from `raw_body` on), so that a message can point at a character inside it."""
+    Where it was typed in the file's text (`source`, shared by every string of the file:
+    from `start`, at `pos`, content from `body` to `end`) lets a message point at a
+    character inside it (generator/rules/_textpos.py)."""
 
     value: str
     pos: Pos
-    raw: str = field(default="", compare=False, repr=False)
-    raw_body: int = field(default=0, compare=False, repr=False)
+    source: str = field(default="", compare=False, repr=False)
+    start: int = field(default=0, compare=False, repr=False)
+    body: int = field(default=0, compare=False, repr=False)
+    end: int = field(default=0, compare=False, repr=False)
 
 
 @dataclass

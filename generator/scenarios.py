@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.model import Outcome, Question, Tree
-from generator.problems import Level, Problem
+from generator.problems import Problem
 from generator.rules import scenario_failed, uncovered_option
 
 
@@ -38,13 +38,13 @@ def run_scenarios(tree: Tree) -> TreeCoverage:
         if bad_answer is not None:
             pos = next(a.pos for a in scenario.answers if a.value == bad_answer)
         message = f"scenario '{scenario.name}': {failure}"
-        result.problems.append(Problem.at(pos, scenario_failed.LEVEL, scenario_failed.ID, message))
+        result.problems.append(Problem.of(scenario_failed, pos, message))
     if not tree.scenarios and tree.scenarios_path is None:
         message = (
             f"tree '{tree.id}' has no scenarios; add {tree.path.removesuffix('.yml')}.scenarios.yml "
             "with answers and the outcome they must reach"
         )
-        result.problems.append(Problem.at(tree.pos, Level.WARNING, uncovered_option.ID, message))
+        result.problems.append(Problem.of(uncovered_option, tree.pos, message))
     for node in tree.nodes.values():
         if not isinstance(node, Question):
             continue
@@ -54,9 +54,7 @@ def run_scenarios(tree: Tree) -> TreeCoverage:
                 result.covered += 1
             elif tree.scenarios:
                 message = f"no scenario answers '{option.id}' to question '{node.id}'; add one"
-                result.problems.append(
-                    Problem.at(option.pos, uncovered_option.LEVEL, uncovered_option.ID, message)
-                )
+                result.problems.append(Problem.of(uncovered_option, option.pos, message))
     return result
 
 

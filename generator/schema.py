@@ -74,7 +74,7 @@ class Problems(list[Problem]):
 
 
 def text_of(node: YScalar) -> Text:
-    return Text(node.value, node.pos, node.raw, node.raw_body)
+    return Text(node.value, node.pos, node.source, node.start, node.body, node.end)
 
 
 class Spec:
@@ -120,15 +120,18 @@ class TextSpec(Spec):
             out.add(schema_rule, node.pos, f"{where} is empty; write the text")
             return None
         text = text_of(node)
+        hidden = hidden_characters(node.value)
+        if not hidden:
+            return text  # the common case
         if not visible(node.value):
-            hidden = ", ".join(dict.fromkeys(describe(c) for _, c in hidden_characters(node.value)))
+            names = ", ".join(dict.fromkeys(describe(c) for _, c in hidden))
             message = (
-                f"{where} is empty: it has only invisible characters ({hidden}); write the text"
+                f"{where} is empty: it has only invisible characters ({names}); write the text"
             )
             out.add(schema_rule, node.pos, message)
             return None
         if self.writer_text:
-            _report_hidden(text, where, out)
+            _report_hidden(text, hidden, where, out)
         return text
 
     def json_schema(self) -> dict[str, Any]:
@@ -189,9 +192,9 @@ def id_advice(text: Text) -> tuple[Pos, str]:
     return pos, slug_advice(text.value)
 
 
-def _report_hidden(text: Text, where: str, out: Problems) -> None:
+def _report_hidden(text: Text, hidden: list[tuple[int, str]], where: str, out: Problems) -> None:
     """Control, bidirectional and invisible characters in writer text, each where it is."""
-    for offset, char in hidden_characters(text.value):
+    for offset, char in hidden:
         pos = offset_pos(text, offset)
         if char in BIDI_CONTROLS:
             message = (

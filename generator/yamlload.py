@@ -64,10 +64,13 @@ class YScalar:
     plain: bool
     # Already reported (alias, tag, merge key): later checks skip it instead of piling on.
     flagged: bool = False
-    # The scalar as typed (quotes, escapes, block header included) and where its content
-    # starts in it: lets messages point at a character inside a multi-line text.
-    raw: str = ""
-    raw_body: int = 0
+    # Where the scalar was typed in the file's text (`source`, shared, not copied): from
+    # `start` (its quote or block header), content from `body`, up to `end`. Lets messages
+    # point at a character inside a multi-line or quoted text.
+    source: str = ""
+    start: int = 0
+    body: int = 0
+    end: int = 0
     comment: Comment | None = None
 
     @property
@@ -171,11 +174,10 @@ def load_yaml_bytes(data: bytes, path: str) -> Loaded:
     deep = _flow_depth_problem(text, path)
     if deep is not None:
         return Loaded(None, [deep])
-    lines = Lines(path, text)
-    controls = _control_characters(text, lines)
+    controls = _control_characters(text, path)
     if controls:
         return Loaded(None, controls)
-    return _EventComposer(path, text, lines).compose()
+    return _EventComposer(path, text).compose()
 
 
 # What YAML refuses to read: C0 and C1 controls (but tab and line breaks), DEL,
@@ -186,9 +188,12 @@ _NOT_YAML = re.compile(
 )
 
 
-def _control_characters(text: str, lines: Lines) -> list[Problem]:
+def _control_characters(text: str, path: str) -> list[Problem]:
     """Every such character, each where it is (the parser names only the first, as an
     offset)."""
+    if _NOT_YAML.search(text) is None:
+        return []
+    lines = Lines(path, text)
     problems = []
     for match in _NOT_YAML.finditer(text):
         char = match.group()
@@ -204,21 +209,20 @@ def _control_characters(text: str, lines: Lines) -> list[Problem]:
 class _EventComposer:
     """Builds YNodes from parser events, collecting problems instead of raising."""
 
-    def __init__(self, path: str, text: str, lines: Lines) -> None:
+    def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.text = text
-        self.lines = lines
         self.problems: list[Problem] = []
 
     def problem(self, pos: Pos, rule: Rule, message: str) -> None:
         self.problems.append(Problem.of(rule, pos, message))
 
     def pos(self, mark: Any) -> Pos:
-        """Marks count from 0 and count U+2028 as a line break; positions are counted
-        from the character offset instead, from 1."""
+        """Marks count from 0; ours from 1. (Marks also count U+2028, U+2029 and U+0085
+        as line breaks, as editors do not; files with those never reach the parser.)"""
         if mark is None:
             return Pos(self.path, 1, 1)
-        return self.lines.pos(min(mark.index, len(self.text)))
+        return Pos(self.path, mark.line + 1, mark.column + 1)
 
     def compose(self) -> Loaded:
         text = self.text
@@ -320,21 +324,24 @@ class _EventComposer:
         if start_mark is None or end_mark is None:  # pragma: no cover - parsers always mark
             return YScalar(event.value, pos, not event.style, flagged)
         start, end = start_mark.index, end_mark.index
-        raw = self.text[start:end]
         # libyaml reports plain scalars with style '' (the pure-Python parser: None)
         plain = not event.style
         if event.style in ('"', "'"):
-            body = 1
+            body = start + 1
         elif event.style in ("|", ">"):
-            body = next((m.end() for m in _LINE_BREAK.finditer(raw)), len(raw))
+            header_end = _LINE_BREAK.search(self.text, start, end)
+            body = header_end.end() if header_end else end
         else:
-            body = 0
+            body = start
         comment = None
         if plain:
             after = _TRAILING_COMMENT.match(self.text, end)
             if after is not None:
-                comment = Comment(self.lines.pos(after.start(1)), after.group(1).rstrip())
-        return YScalar(event.value, pos, plain, flagged, raw, body, comment)
+                # On the line where the value ends: columns move on by characters.
+                column = end_mark.column + 1 + after.start(1) - end
+                where = Pos(self.path, end_mark.line + 1, column)
+                comment = Comment(where, after.group(1).rstrip())
+        return YScalar(event.value, pos, plain, flagged, self.text, start, body, end, comment)
 
     def _key(self, node: YNode, parent: YMap) -> YScalar:
         if not isinstance(node, YScalar):

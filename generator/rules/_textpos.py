@@ -14,27 +14,22 @@ def offset_pos(text: Text, offset: int) -> Pos:
 
     The value is not always the text as typed: YAML folds the lines of plain and `>` text,
     removes the indentation of `|` text and reads escapes in quotes. So the character is
-    looked up in the typed text (`Text.raw`) as the same occurrence of the same character;
+    looked up in the typed text (`Text.source`) as the same occurrence of the same character;
     a character that was typed as an escape (`\\u200b`) points at the string's start."""
     value = text.value
     if not 0 <= offset < len(value):
         return text.pos
-    if not text.raw:  # no typed text known: exact only for a single plain line
+    if not text.source:  # no typed text known: exact only for a single plain line
         if "\n" in value.rstrip("\n"):
             return text.pos
         return Pos(text.pos.path, text.pos.line, text.pos.column + offset)
     char = value[offset]
-    index = text.raw_body - 1
+    index = text.body - 1
     for _ in range(value.count(char, 0, offset) + 1):
-        index = text.raw.find(char, index + 1)
+        index = text.source.find(char, index + 1, text.end)
         if index < 0:
             return text.pos
-    return advance(text.pos, text.raw, index)
-
-
-def advance(start: Pos, typed: str, index: int) -> Pos:
-    """The position of `typed[index]`, where `typed` starts at `start`."""
-    breaks = list(_LINE_BREAK.finditer(typed, 0, index))
+    breaks = list(_LINE_BREAK.finditer(text.source, text.start, index))
     if not breaks:
-        return Pos(start.path, start.line, start.column + index)
-    return Pos(start.path, start.line + len(breaks), index - breaks[-1].end() + 1)
+        return Pos(text.pos.path, text.pos.line, text.pos.column + index - text.start)
+    return Pos(text.pos.path, text.pos.line + len(breaks), index - breaks[-1].end() + 1)
