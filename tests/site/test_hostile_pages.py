@@ -211,3 +211,20 @@ def test_hostile_text_never_runs(
         context.close()
     assert dialogs == []
     assert any("hostile/heading/" in a for a in visited)  # the refused site was reached
+
+
+def test_front_matter_reads_as_typed(browser: Browser, hostile_sites: list[HostileSite]) -> None:
+    """Escaped once: the title and description show exactly what the writer typed."""
+    passes = hostile_sites[0]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        for language in LANGUAGES:
+            page.goto(f"{passes.url}{language}hostile/")
+            assert page.title().startswith("Hostile ' onmouseover='window.__pwned=1 - ")
+            description = page.locator("meta[name=description]").get_attribute("content")
+            assert description == '" onmouseover="window.__pwned=2" x="'
+            topic = page.locator("[data-md-component=header-topic]").first.text_content() or ""
+            assert topic.strip() == "Hostile ' onmouseover='window.__pwned=1"
+    finally:
+        context.close()
