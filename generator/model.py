@@ -7,6 +7,7 @@ later checks (and renderers) can point at it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 SOURCE_LANGUAGE = "en"
 
 OUTCOME_KINDS: tuple[str, ...] = ("solved", "action-needed", "not-eligible", "contact-support")
