@@ -35,12 +35,13 @@ ATTR_LIST_KEYS = ("title", "lang", "dir")
 # Where Markdown may start raw HTML: a tag name after < or </ (an autolink such as
 # <https://...> or <name@example.com> is not one), a comment, or <! and <? constructs.
 _START = re.compile(r"(?<!\\)<(?:/?[a-zA-Z][a-zA-Z0-9-]*(?=[\s/>]|$)|!|\?)", re.M)
-_ATTRIBUTE = r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_ATTRIBUTE = r"""\s+([^\s"'<>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 _TAG = re.compile(rf"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:{_ATTRIBUTE})*)\s*/?>")
 _ATTRIBUTE_NAME = re.compile(_ATTRIBUTE)
 # attr_list: `{: #id .class key=value }` after a heading, a paragraph or a link.
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _ATTR_TOKEN = re.compile(r"""\s*(?:[#.][^\s{}]+|([^\s{}="']+)=(?:"[^"]*"|'[^']*'|[^\s{}]*))""")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _FRONT_MATTER_TEXT = re.compile(r"^(title|description):[ \t]*(.*)$", re.M)
 
 _HOW = (
@@ -79,8 +80,11 @@ def _refusal(text: str, offset: int) -> str | None:
         shown = text[offset : offset + 20].split("\n")[0]
         return f"'{shown}' is not allowed in an article; {_HOW}"
     tag = _TAG.match(text, offset)
-    if tag is None:
-        shown = text[offset : offset + 30].split("\n")[0]
+    if tag is None or _BLANK_LINE.search(tag.group(0)):
+        paragraph = _BLANK_LINE.split(text[offset:], maxsplit=1)[0]
+        if ">" not in paragraph:
+            return None  # `x <y` with no `>` after it: Markdown shows it as text
+        shown = paragraph[:30].split("\n")[0]
         return f"'{shown}' starts an HTML tag that is not finished; {_HOW}"
     closing, name, attributes = tag.group(1), tag.group(2).lower(), tag.group(3)
     shown = tag.group(0)[:40]
