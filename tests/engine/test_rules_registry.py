@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,9 @@ def test_the_scan_finds_rule_ids_written_as_text(tmp_path: Path) -> None:
     assert _emitted_rule_ids(tmp_path) == {
         "one": "m.py:1", "two": "m.py:2", "three": "m.py:3", "four": "m.py:4"
     }  # fmt: skip
+
+
+def test_every_rule_id_the_examples_show_is_registered() -> None:
+    """The same from the other side: what the engine reports over every example folder."""
+    shown = set(re.findall(r"\[([a-z0-9-]+)\]$", EXPECTED_TEXT, re.M))
+    assert shown - {rule.ID for rule in RULES} == set()
