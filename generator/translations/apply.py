@@ -182,11 +182,11 @@ def _edit_all(
         old = overlay.read_text(encoding="utf-8") if overlay.exists() else ""
         text = old or "# yaml-language-server: $schema=../schema/translation.schema.json\n"
         try:
-            for key, change in sorted(wanted.items()):
+            for key, change in wanted.items():  # the English order
                 if change.text is not None:
                     path = _yaml_path(key) if overlay in trees_of else (key,)
                     text = set_value(text, path, change.text)
-            for key, change in sorted(wanted.items()):
+            for key, change in wanted.items():  # the English order
                 if change.fingerprint is not None:
                     text = _set_fingerprint(text, key, change.fingerprint)
         except EditError as err:

@@ -167,8 +167,8 @@ fingerprints:  # written by `helpcenter accept-translation`; do not edit by hand
   shipped.question: "0c7818a284"
   shipped.options.yes-shipped: "6482006898"
   send-back.title: "94ec6bba98"
-  cancel.body: "b7633cc608"
   shipped.options.not-shipped: "a9549d7d06"
+  cancel.body: "b7633cc608"
 """
     )
     assert (project / "locales" / "nb.yml").read_text(encoding="utf-8") == (
@@ -314,3 +314,45 @@ def test_status_text(project, monkeypatch, capsys) -> None:  # type: ignore[no-u
         "  guide.md: missing\n"
         "  index.md: missing\n"
     )
+
+
+def test_import_creates_a_missing_overlay_file(project, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    run(["export", "--language", "id", "--out", "."], project, monkeypatch, capsys)
+    po = (project / "id.po").read_text(encoding="utf-8")
+    po = _edit(
+        po,
+        'msgid "Can I return it?"\nmsgstr ""',
+        'msgid "Can I return it?"\nmsgstr "Bisakah saya mengembalikannya?"',
+    )
+    po = _edit(
+        po,
+        '"Keep the receipt.\\n"\nmsgstr ""',
+        '"Keep the receipt.\\n"\nmsgstr ""\n"Minta **pengembalian dana** di halaman retur.\\n"\n"\\n"\n"Simpan struknya.\\n"',
+    )
+    (project / "id.po").write_text(po, encoding="utf-8")
+    code, out, _ = run(["import", "id.po"], project, monkeypatch, capsys)
+    assert (code, out) == (0, "")
+    assert (
+        (project / "decision_trees" / "t.id.yml").read_text(encoding="utf-8")
+        == """\
+# yaml-language-server: $schema=../schema/translation.schema.json
+title: Bisakah saya mengembalikannya?
+nodes:
+  send-back:
+    body: |
+      Minta **pengembalian dana** di halaman retur.
+
+      Simpan struknya.
+fingerprints:  # written by `helpcenter accept-translation`; do not edit by hand
+  title: "b253bd9250"
+  send-back.body: "2c56f5776d"
+"""
+    )
+    # Exported again, the new strings are translated and reviewed.
+    run(["export", "--language", "id", "--out", "again"], project, monkeypatch, capsys)
+    again = (project / "again" / "id.po").read_text(encoding="utf-8")
+    assert (
+        'msgctxt "tree/t/title"\nmsgid "Can I return it?"\nmsgstr "Bisakah saya mengembalikannya?"'
+        in again
+    )
+    assert "fuzzy" not in again.split("msgid", 2)[2]
