@@ -6,6 +6,7 @@ touched, so importing an exported file unchanged leaves every file byte-identica
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,7 +63,20 @@ def import_files(
         if language is None:
             continue
         entries = {e.context: e for e in catalog(project, language, locales_dir)}
+        seen: dict[str, int] = {}
         for item in read.entries:
+            if item.context in seen:
+                result.problems.append(
+                    problems.error(
+                        shown,
+                        item.line,
+                        problems.SYNTAX,
+                        f"'{item.context}' is in the file twice (also at line "
+                        f"{seen[item.context]}); keep only one of them",
+                    )
+                )
+                continue
+            seen[item.context] = item.line
             entry = entries.get(item.context)
             target = parse_context(item.context) if entry else None
             if entry is None or target is None:
@@ -192,14 +206,17 @@ def _edit_all(
         except EditError as err:
             result.problems.append(
                 problems.error(
-                    str(overlay), 1, problems.SYNTAX, f"cannot edit this file automatically: {err}"
+                    os.path.relpath(overlay),
+                    1,
+                    problems.SYNTAX,
+                    f"cannot edit this file automatically: {err}",
                 )
             )
             continue
         if not _says(text, overlay, wanted, trees_of.get(overlay)):
             result.problems.append(
                 problems.error(
-                    str(overlay),
+                    os.path.relpath(overlay),
                     1,
                     problems.SYNTAX,
                     "helpcenter could not write the translations into this file safely; this is a bug in helpcenter: please report it with the file",

@@ -216,6 +216,10 @@ PO_MISTAKES = {
         ('"Language: nb\\n"\n', ""),
         "nb.po:1:1: error: the file does not say its language; add the header Language (one of: nb, id) [exchange-language]",
     ),
+    "duplicate": (
+        ('msgctxt "tree/t/cancel/body"', 'msgctxt "tree/t/title"'),
+        "nb.po:71:1: error: 'tree/t/title' is in the file twice (also at line 17); keep only one of them [exchange-syntax]",
+    ),
     "malformed": (
         ('msgstr "Den er sendt"', "msgstr Den er sendt"),
         'nb.po:39:1: error: this line is not valid PO: each line is a # comment, a keyword (msgctxt, msgid, msgstr) and a text in "double quotes", or a "quoted" text that continues the line above (a " inside a text is written \\"); fix the line or export a fresh file [exchange-syntax]',
