@@ -42,7 +42,7 @@ _ATTRIBUTE_NAME = re.compile(_ATTRIBUTE)
 _ATTR_LIST = re.compile(r"\{:?([^{}\n]*)\}")
 _ATTR_TOKEN = re.compile(r"""\s*(?:[#.][^\s{}]+|([^\s{}="']+)=(?:"[^"]*"|'[^']*'|[^\s{}]*))""")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_FRONT_MATTER_TEXT = re.compile(r"^(title|description):[ \t]*(.*)$", re.M)
+_FRONT_MATTER_TEXT = re.compile(r"^[ ]{0,3}(title|description):[ \t]*(.*)$", re.M | re.I)
 
 _HOW = (
     "write Markdown instead (**bold**, [link](url)), or put code in `backticks`; "
@@ -120,7 +120,7 @@ def _front_matter(article: ArticleFile) -> Iterator[Problem]:
     for field in _FRONT_MATTER_TEXT.finditer(head):
         if html := HTML.search(field.group(2)):
             message = (
-                f"the page's {field.group(1)} contains HTML '{html.group(0)[:30]}'; it is "
+                f"the page's {field.group(1).lower()} contains HTML '{html.group(0)[:30]}'; it is "
                 "shown as text: write plain text"
             )
             yield Problem.at(offset_pos(article, field.start(2) + html.start()), LEVEL, ID, message)
