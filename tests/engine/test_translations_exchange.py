@@ -360,3 +360,25 @@ fingerprints:  # written by `helpcenter accept-translation`; do not edit by hand
         in again
     )
     assert "fuzzy" not in again.split("msgid", 2)[2]
+
+
+def test_xliff_import_reads_states(project, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    xlf = (EXPECTED / "nb.xlf").read_text(encoding="utf-8")
+    xlf = _edit(
+        xlf,
+        '<target state="new"></target>\n        <context-group purpose="location"><context context-type="sourcefile">decision_trees/t.yml</context><context context-type="linenumber">14<',
+        '<target state="translated">Ikke ennå &amp; snart</target>\n        <context-group purpose="location"><context context-type="sourcefile">decision_trees/t.yml</context><context context-type="linenumber">14<',
+    )
+    xlf = _edit(
+        xlf,
+        '<target state="needs-review-translation">Avbryt den</target>',
+        '<target state="needs-review-translation">Avbryt varen</target>',
+    )
+    (project / "nb.xlf").write_text(xlf, encoding="utf-8")
+    code, out, _ = run(["import", "nb.xlf"], project, monkeypatch, capsys)
+    assert (code, out) == (0, "")
+    text = (project / "decision_trees" / "t.nb.yml").read_text(encoding="utf-8")
+    assert "      not-shipped: Ikke ennå & snart\n" in text
+    assert '  shipped.options.not-shipped: "a9549d7d06"\n' in text  # reviewed
+    assert "    title: Avbryt varen\n" in text
+    assert "cancel.title" not in text  # still needs review
