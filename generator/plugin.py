@@ -8,6 +8,7 @@ on each `mkdocs serve` rebuild), not once per language.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any, cast
 
@@ -17,7 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -25,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.config import DEFAULT_TREES_DIR
 from generator.project import Project
+from generator.search import index_site
 from generator.site import pages
 from generator.site.build_problems import keep_anchor_validation, record_problems
 from generator.site.hreflang import absolute_alternates
@@ -35,8 +37,9 @@ from generator.site.mkdocs_build import (
     load_checked_project,
 )
 from generator.site.mkdocs_i18n import is_nested_language_build, languages
-from generator.site.search_index import SearchIndexes
 from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
+
+log = get_plugin_logger(__name__)
 
 
 class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' hook is untyped
@@ -46,6 +49,8 @@ class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' hook
     # A local Mermaid script (site-relative URL) to draw the writers' flowcharts with.
     mermaid_js = c.Optional(c.Type(str))
     writers_pages = c.Type(bool, default=True)
+    # Write the Pagefind search indexes after the build (generator/search.py).
+    search = c.Type(bool, default=True)
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
@@ -54,7 +59,6 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def __init__(self) -> None:
         self.project: Project | None = None
         self.site: SitePages | None = None
-        self.search = SearchIndexes()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not is_nested_language_build(config):
@@ -63,7 +67,6 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             keep_anchor_validation(config)
             self.project = load_checked_project(config, self.config.trees_dir)
             check_contact_url(config, self.config.contact_url)
-            self.search.clear()
         return config
 
     # After static-i18n's on_files (-100), which cannot handle generated files.
@@ -118,22 +121,18 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         page_url = absolute_page_url(config.site_url, page)
         return absolute_alternates(output, page_url, self.site.langs.default)
 
-    @event_priority(-50)  # after Material's search wrote this language, before static-i18n
-    def _keep_search_entries(self, *, config: MkDocsConfig) -> None:
-        assert self.site is not None
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None:
-            langs = self.site.langs
-            self.search.keep(langs.current, langs.folder(langs.current), search)
-
-    @event_priority(-200)  # after static-i18n has built every language and merged search
-    def _write_search_indexes(self, *, config: MkDocsConfig) -> None:
-        if is_nested_language_build(config) or self.site is None:
+    @event_priority(-200)  # after static-i18n has built every language
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if is_nested_language_build(config) or self.site is None or not self.config.search:
             return
         langs = self.site.langs
-        self.search.write(config.site_dir, {lang: langs.folder(lang) for lang in langs.built})
-
-    on_post_build = CombinedEvent(_keep_search_entries, _write_search_indexes)
+        folders = {lang: langs.folder(lang) for lang in langs.built}
+        # Material's lunr search is not used: its worker and lunr scripts leave the site.
+        for unused in ("assets/javascripts/lunr", "assets/javascripts/workers"):
+            shutil.rmtree(Path(config.site_dir) / unused, ignore_errors=True)
+        indexes, seconds = index_site(config.site_dir, folders, langs.default)
+        pages = ", ".join(f"{index.language} {index.pages}" for index in indexes)
+        log.info(f"helpcenter: search indexes written in {seconds:.1f} s (pages: {pages})")
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files

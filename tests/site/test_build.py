@@ -3,7 +3,6 @@ problems, generated pages in every language, per-language search, and idempotenc
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import socket
@@ -69,32 +68,6 @@ def test_sitemap_lists_each_troubleshooter_once_per_language(built_site: BuiltSi
                 in locs
             )
     assert not any("/writers/" in loc for loc in locs)
-
-
-@pytest.mark.parametrize(
-    "language, lang, pipeline",
-    [
-        ("en", ["en"], ["trimmer", "stopWordFilter", "stemmer"]),
-        ("nb", ["no"], ["trimmer", "stopWordFilter", "stemmer"]),
-        ("vi", ["vi"], ["trimmer"]),
-        ("id", ["en"], []),
-        ("lv", ["en"], []),
-    ],
-)
-def test_one_search_index_per_language(
-    built_site: BuiltSite, language: str, lang: list[str], pipeline: list[str]
-) -> None:
-    path = built_site.site_dir / language_prefix(language) / "search" / "search_index.json"
-    index = json.loads(path.read_text("utf-8"))
-    assert index["config"]["lang"] == lang and index["config"]["pipeline"] == pipeline
-    locations = [doc["location"] for doc in index["docs"]]
-    assert len(locations) == len(set(locations)), (
-        "duplicate entries: the per-language runs added twice"
-    )
-    assert not [loc for loc in locations if re.match(r"(en|id|vi|lv|nb)/", loc)]
-    for tree_id in published(built_site):
-        assert f"troubleshooters/{tree_id}/" in locations
-    assert not [loc for loc in locations if loc.startswith("writers/")]
 
 
 def test_a_second_build_is_byte_identical(built_site: BuiltSite, tmp_path: Path) -> None:

@@ -1,9 +1,8 @@
-"""The built site in a real Chromium: per-language search, accessibility (axe-core),
+"""The built site in a real Chromium: accessibility (axe-core),
 writer text that must stay text, untranslated pages, embeds and hreflang."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -21,47 +20,6 @@ ARTICLE = "orders/cancel-order/"
 
 def url(base_url: str, language: str, path: str = "") -> str:
     return f"{base_url}{language_prefix(language)}{path}"
-
-
-def search(page: Page, query: str) -> list[str]:
-    page.click("input.md-search__input")
-    page.keyboard.type(query)  # Material searches on key events, not on fill()
-    page.wait_for_selector(".md-search-result__item")
-    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_search_returns_only_pages_in_the_page_language(
-    js_page: Page, base_url: str, language: str
-) -> None:
-    page = js_page
-    page.goto(url(base_url, language))
-    results = search(page, "Microsoft")
-    assert results
-    others = [lang for lang in LANGUAGES if lang != language and lang != "en"]
-    for href in results:
-        path = href[len(base_url) :]
-        assert path.startswith(language_prefix(language)), href
-        assert not any(path.startswith(f"{other}/") for other in others), href
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_search_finds_troubleshooter_questions(
-    js_page: Page, base_url: str, built_site: BuiltSite, language: str
-) -> None:
-    tree = next(t for t in built_site.project.published_trees() if t.id != PROBE)
-    from generator.model import Question
-
-    questions = [
-        tree.text(f"{n.id}.question", language)[0]
-        for n in tree.nodes.values()
-        if isinstance(n, Question)
-    ]
-    words = " ".join(re.findall(r"\w+", max(questions, key=len)))  # the most distinctive one
-    page = js_page
-    page.goto(url(base_url, language))
-    results = search(page, words)
-    assert any(f"troubleshooters/{tree.id}/" in href for href in results[:3]), (words, results)
 
 
 def axe_violations(page: Page) -> str:

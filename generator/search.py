@@ -1,0 +1,151 @@
+"""Site search: one Pagefind index per language, written after the site is built.
+
+Each language's pages (its folder; the default language at the root, without the other
+languages' folders) go into that language's own index, `<folder>/pagefind/`, with the
+language given explicitly, so that Pagefind stems where it has a stemmer for it (en, id,
+nb) and a search on an Indonesian page finds only Indonesian pages. Pagefind splits what
+it reads into sub-results at headings with an id: every article section and every
+troubleshooter step (its title `<h2 id="<tree>--<node>-title">`) is found on its own.
+
+What is not content stays out: pages without `data-pagefind-body` (the page template
+sets it only on customer pages in their own language: not on the writers' pages, nor on
+an English fallback copy inside another language's folder), and inside a page the parts
+EXCLUDED_SELECTORS names.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from pagefind.service import get_executable
+
+INDEX_FOLDER = "pagefind"
+# Parts of a page that are not what a customer searches for: the troubleshooter's
+# feedback, contact box, restart link, trail and live region, the outcome kind label,
+# translation notices, heading permalinks; and text shown in English on a page of
+# another language (fallback text of a partly translated troubleshooter or article).
+EXCLUDED_SELECTORS = [
+    ".hc-feedback",
+    ".hc-contact",
+    ".hc-step__restart",
+    ".hc-trail",
+    ".hc-live",
+    ".hc-step__kind",
+    ".hc-step__note",
+    ".hc-ts__notice",
+    ".hc-untranslated-page",
+    ".headerlink",
+    "[data-pagefind-ignore]",
+]
+FALLBACK_SELECTOR = '[lang="{default}"]'  # excluded from the other languages' indexes
+# Pagefind's Norwegian stemmer is under "no"; nb is Norwegian Bokmål.
+PAGEFIND_LANGUAGE = {"nb": "no"}
+
+
+# What pagefind writes that the site does not use: its ready-made interfaces (the box is
+# overrides/partials/search.html with assets/search/search.js on pagefind.js).
+UNUSED_OUTPUT = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+@dataclass(frozen=True)
+class LanguageIndex:
+    language: str
+    folder: str  # "" for the default language, else "id/" etc.
+    pages: int
+    output: Path
+
+
+def language_glob(site_dir: Path, folder: str, other_folders: list[str]) -> str:
+    """A glob of the HTML pages of one language folder, without the folders of the
+    languages nested in it (the default language's folder is the site root)."""
+    if folder:
+        return "**/*.html"
+    nested = {name.strip("/") for name in other_folders if name} | {INDEX_FOLDER}
+    names = sorted(
+        entry.name
+        for entry in (site_dir / folder).iterdir()
+        if entry.is_dir() and entry.name not in nested
+    )
+    parts = ["*.html", *(f"{name}/**/*.html" for name in names)]
+    return "{" + ",".join(parts) + "}"
+
+
+def _command(
+    site_dir: Path, language: str, folder: str, folders: list[str], default: str
+) -> dict[str, object]:
+    excluded = list(EXCLUDED_SELECTORS)
+    if language != default:
+        excluded.append(FALLBACK_SELECTOR.format(default=default))
+    return {
+        "site": str(site_dir / folder),
+        "glob": language_glob(site_dir, folder, [f for f in folders if f != folder]),
+        "output_path": str(site_dir / folder / INDEX_FOLDER),
+        "force_language": PAGEFIND_LANGUAGE.get(language, language),
+        "exclude_selectors": excluded,
+        "quiet": True,
+    }
+
+
+def _finish(output: Path, language: str, folder: str) -> LanguageIndex:
+    for name in UNUSED_OUTPUT:
+        (output / name).unlink(missing_ok=True)
+    entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = sum(int(lang["page_count"]) for lang in entry["languages"].values())
+    return LanguageIndex(language, folder, pages, output)
+
+
+def index_site(
+    site_dir: str | Path, folders: Mapping[str, str], default: str
+) -> tuple[list[LanguageIndex], float]:
+    """Write one Pagefind index per language (`folders`: language -> folder, "" for the
+    default language at the root); returns the indexes and the seconds it took.
+
+    Each language is one run of the Pagefind binary of the `pagefind[bin]` package, all
+    at once, each with its own configuration file. (Its Python service API answers one
+    message per 0.1 s and confirms written files before they are complete, then ends
+    the process: files were cut short in 4 of 15 runs. A run of the binary ends only
+    once everything is written.)"""
+    start = time.perf_counter()
+    site = Path(site_dir)
+    binary = get_executable()
+    if binary is None:
+        raise RuntimeError("the Pagefind binary is missing: pip install 'pagefind[bin]'")
+    names = list(folders.values())
+    runs = []
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as work:
+        for language, folder in folders.items():
+            output = site / folder / INDEX_FOLDER
+            if output.exists():
+                shutil.rmtree(output)
+            config = Path(work) / language
+            config.mkdir()
+            settings = _command(site, language, folder, names, default)
+            (config / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+            process = subprocess.Popen(
+                [str(binary)], cwd=config, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
+            runs.append((language, folder, output, process))
+        failures = []
+        for language, _folder, _output, process in runs:
+            out, _ = process.communicate()
+            if process.returncode != 0:
+                failures.append(f"{language}: {out.decode('utf-8', 'replace').strip()}")
+        if failures:
+            raise RuntimeError("Pagefind could not index the site: " + "; ".join(failures))
+    indexes = [_finish(output, language, folder) for language, folder, output, _ in runs]
+    return indexes, time.perf_counter() - start

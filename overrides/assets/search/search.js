@@ -1,0 +1,186 @@
+/* Help center search: the header's search box (overrides/partials/search.html) answered
+   by the page language's Pagefind index (written by generator/search.py), loaded on the
+   first focus. Only the latest query is shown: a result that arrives for a query the
+   customer has typed past is dropped, so nothing queues up behind fast typing. Text from
+   the index is set with textContent (excerpts: only the text and Pagefind's <mark>s). */
+(function () {
+  "use strict";
+
+  var DEBOUNCE_MS = 40, SHOWN = 8, SECTIONS = 3;
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* Pagefind's excerpt is escaped text with <mark> around the words found. */
+  function excerpt(html) {
+    var template = document.createElement("template"), out = el("p", "hc-search-result__excerpt");
+    template.innerHTML = html;
+    Array.prototype.forEach.call(template.content.childNodes, function (node) {
+      if (node.nodeName === "MARK") out.appendChild(el("mark", "", node.textContent));
+      else out.appendChild(document.createTextNode(node.textContent));
+    });
+    return out;
+  }
+
+  /* A troubleshooter step is found at its title (<h2 id="tree--node-title">); the link
+     names the step itself, which its page opens with or without JavaScript. */
+  function stepUrl(url) {
+    return url.replace(/#([^#]+--[^#]+)-title$/, "#$1");
+  }
+
+  function setup(root) {
+    if (root.hcReady) return;
+    root.hcReady = true;
+    var data = JSON.parse(root.querySelector(".hc-search__data").textContent);
+    var strings = data.strings;
+    var toggle = document.getElementById("__search");
+    var form = root.querySelector("form"), input = root.querySelector(".md-search__input");
+    var meta = root.querySelector(".md-search-result__meta"), list = root.querySelector(".md-search-result__list");
+    var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(data.lang) : null;
+    var pagefind = null, loading = null, latest = 0, timer = 0;
+
+    function load() {
+      if (!loading) {
+        var index = new URL(data.index, location.href).href;
+        /* Result URLs are relative to the language's folder. */
+        var base = new URL(data.root.replace(/\/?$/, "/") + data.folder, location.href).pathname;
+        loading = import(index).then(function (module) {
+          module.options({ baseUrl: base, excerptLength: 24 });
+          return module.init().then(function () { pagefind = module; return module; });
+        });
+      }
+      return loading;
+    }
+
+    function count(n) {
+      if (n === 0) return strings.none;
+      var form_ = plural ? plural.select(n) : (n === 1 ? "one" : "other");
+      return (form_ === "one" && n === 1 ? strings.one : strings.other).replace("#", String(n));
+    }
+
+    function link(url, title, excerptHtml, page) {
+      var a = el("a", "md-search-result__link");
+      a.href = stepUrl(url);
+      var article = el("article", "md-search-result__article md-typeset" + (page ? " md-search-result__article--document" : ""));
+      if (page) article.appendChild(el("div", "md-search-result__icon md-icon"));
+      article.appendChild(el("p", "hc-search-result__title" + (page ? " hc-search-result__title--page" : ""), title));
+      if (excerptHtml) article.appendChild(excerpt(excerptHtml));
+      a.appendChild(article);
+      return a;
+    }
+
+    /* Sections where more of the words searched for stand together (a step whose
+       question is the query, before a long step that repeats some of its words) come
+       first; then Pagefind's own score. Locations are word positions in the page. */
+    function rank(sections) {
+      sections.forEach(function (s) {
+        var at = (s.locations || []).slice().sort(function (a, b) { return a - b; });
+        var run = 0, longest = 0, score = 0;
+        at.forEach(function (position, i) {
+          run = i > 0 && position === at[i - 1] + 1 ? run + 1 : 1;
+          longest = Math.max(longest, run);
+        });
+        (s.weighted_locations || []).forEach(function (w) { score += w.balanced_score || 0; });
+        s.hcRank = [longest, score];
+      });
+      sections.sort(function (a, b) { return b.hcRank[0] - a.hcRank[0] || b.hcRank[1] - a.hcRank[1]; });
+    }
+
+    /* data-query and data-state tell tests (and styles) which query the list shows. */
+    function status(text, query, state) {
+      meta.textContent = text;
+      meta.setAttribute("data-query", query);
+      meta.setAttribute("data-state", state);
+    }
+
+    function render(query, total, pages) {
+      list.textContent = "";
+      status(count(total), query, "done");
+      pages.forEach(function (page) {
+        var item = el("li", "md-search-result__item");
+        var title = page.meta && page.meta.title ? page.meta.title : page.url;
+        var sections = (page.sub_results || []).filter(function (s) {
+          return s.url !== page.url && s.anchor && s.anchor.element !== "h1" && s.title !== title;
+        });
+        rank(sections);
+        item.appendChild(link(page.url, title, sections.length ? "" : page.excerpt, true));
+        sections.slice(0, SECTIONS).forEach(function (s) { item.appendChild(link(s.url, s.title, s.excerpt, false)); });
+        list.appendChild(item);
+      });
+    }
+
+    function search(query, ticket) {
+      load().then(function (pf) {
+        if (ticket !== latest) return null;
+        return pf.search(query).then(function (found) {
+          if (ticket !== latest || !found) return;
+          var top = found.results.slice(0, SHOWN);
+          return Promise.all(top.map(function (r) { return r.data(); })).then(function (pages) {
+            if (ticket === latest) render(query, found.results.length, pages);
+          });
+        });
+      }).catch(function (error) {
+        if (ticket === latest) status(strings.none, query, "done");
+        console.error("search:", error);
+      });
+    }
+
+    function changed() {
+      var query = input.value.trim(), ticket = ++latest;
+      clearTimeout(timer);
+      if (!query) {
+        list.textContent = "";
+        status(strings.placeholder, "", "done");
+        return;
+      }
+      meta.setAttribute("data-state", "searching");
+      if (pagefind) pagefind.preload(query);
+      timer = setTimeout(function () { search(query, ticket); }, DEBOUNCE_MS);
+    }
+
+    function open() {
+      if (toggle && !toggle.checked) toggle.checked = true;
+      load();
+    }
+    function close() {
+      if (toggle) toggle.checked = false;
+      input.blur();
+    }
+
+    input.addEventListener("focus", open);
+    input.addEventListener("pointerenter", load);
+    input.addEventListener("input", changed);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var first = list.querySelector("a");
+      if (first) location.href = first.href;
+    });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { changed(); input.focus(); }, 0);
+    });
+    root.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") close();
+    });
+    if (toggle) {
+      toggle.addEventListener("change", function () {
+        if (toggle.checked) input.focus();
+      });
+    }
+    /* A result link into this very page (another step) must still close the search. */
+    list.addEventListener("click", function (ev) {
+      if (ev.target.closest("a")) close();
+    });
+    root.hidden = false;
+    Array.prototype.forEach.call(document.querySelectorAll(".hc-search-toggle"), function (t) { t.hidden = false; });
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll(".hc-search"), setup);
+  }
+  if (window.document$) window.document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();
