@@ -4,37 +4,18 @@ tree (with positions, collecting every problem) and to export JSON Schema for ed
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from generator.characters import (
-    BIDI_CONTROLS,
-    describe,
-    describe_lookalike,
-    first_hidden_in_id,
-    hidden_characters,
-    is_control,
-    is_invisible,
-    latin_lookalike,
-    visible,
-)
+from generator.characters import describe, hidden_characters, visible
 from generator.model import OUTCOME_KINDS, Pos, Text
 from generator.problems import Level, Problem, Rule
-from generator.rules import (
-    bidi_control,
-    control_character,
-    id_format,
-    invisible_character,
-    plain_comment,
-    yaml_boolean,
-)
+from generator.rules import id_format, yaml_boolean
 from generator.rules import schema as schema_rule
-from generator.rules._textpos import offset_pos
 from generator.suggest import did_you_mean
+from generator.typed_text import SLUG, comment_problem, hidden_character_problems, id_advice
 from generator.yamlload import YMap, YNode, YScalar, YSeq
 
-SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 SLUG_PATTERN = SLUG.pattern
 YAML11_BOOLEANS = frozenset(
     [
@@ -115,7 +96,7 @@ class TextSpec(Spec):
             self._wrong_type(node, where, "text", out)
             return None
         if self.writer_text and node.comment is not None:
-            out.add(plain_comment, node.comment.pos, _comment_message(node, where))
+            out.append(comment_problem(node, where))
         if node.is_null or not node.value.strip():
             out.add(schema_rule, node.pos, f"{where} is empty; write the text")
             return None
@@ -131,7 +112,7 @@ class TextSpec(Spec):
             out.add(schema_rule, node.pos, message)
             return None
         if self.writer_text:
-            _report_hidden(text, hidden, where, out)
+            out.extend(hidden_character_problems(text, hidden, where))
         return text
 
     def json_schema(self) -> dict[str, Any]:
@@ -151,82 +132,6 @@ class SlugSpec(TextSpec):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": SLUG_PATTERN, "description": self.description}
-
-
-def slug_advice(value: str) -> str:
-    """How to write `value` as an id, with a suggestion when one can be made."""
-    hidden = first_hidden_in_id(value)
-    if hidden is not None:
-        return f"it contains {hidden[1]}; delete it{_write_as(value)}"
-    lookalike = next((c for c in value if latin_lookalike(c)), None)
-    if lookalike is not None:
-        return f"it contains {describe_lookalike(lookalike)}; retype it{_write_as(value)}"
-    return (
-        "use lowercase ASCII letters, digits and single hyphens, starting with a letter"
-        f"{_write_as(value)}"
-    )
-
-
-def _write_as(value: str) -> str:
-    """': write it as 'x'' with the nearest valid id: look-alikes by their Latin letter,
-    invisible characters dropped."""
-    latin = "".join(
-        "" if c in BIDI_CONTROLS or is_control(c) or is_invisible(c) else (latin_lookalike(c) or c)
-        for c in value
-    )
-    suggestion = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
-    if suggestion and not suggestion[0].isalpha():
-        suggestion = "x-" + suggestion
-    return f": write it as '{suggestion}'" if suggestion and SLUG.match(suggestion) else ""
-
-
-def id_advice(text: Text) -> tuple[Pos, str]:
-    """Where the first bad character of an id is, and how to write the id."""
-    hidden = first_hidden_in_id(text.value)
-    offset = (
-        hidden[0]
-        if hidden
-        else next((i for i, c in enumerate(text.value) if latin_lookalike(c)), None)
-    )
-    pos = text.pos if offset is None else offset_pos(text, offset)
-    return pos, slug_advice(text.value)
-
-
-def _report_hidden(text: Text, hidden: list[tuple[int, str]], where: str, out: Problems) -> None:
-    """Control, bidirectional and invisible characters in writer text, each where it is."""
-    for offset, char in hidden:
-        pos = offset_pos(text, offset)
-        if char in BIDI_CONTROLS:
-            message = (
-                f"{where} contains {describe(char)}, an invisible character that changes the "
-                "order in which the text is shown; delete it"
-            )
-            out.add(bidi_control, pos, message)
-        elif is_control(char):
-            message = f"{where} contains the control character {describe(char)}; delete it"
-            out.add(control_character, pos, message)
-        else:
-            message = (
-                f"{where} contains the invisible character {describe(char)}; delete it "
-                "unless it is meant"
-            )
-            out.add(invisible_character, pos, message)
-
-
-def _comment_message(node: YScalar, where: str) -> str:
-    assert node.comment is not None
-    comment = node.comment
-    full = f"{node.value} {comment.text}" if node.value else comment.text
-    quoted = (
-        f'"{full}"' if '"' not in full and "\\" not in full else "'" + full.replace("'", "''") + "'"
-    )
-    fix = f"{comment.key}: {quoted}" if comment.key is not None else f"- {quoted}"
-    kept = f"only '{node.value}'" if node.value else "empty"
-    return (
-        f"'#' after a space starts a comment, so {where} is {kept} and '{comment.text}' is "
-        f"dropped; if it belongs to the text, put the whole value in quotes: {fix} "
-        "(a comment goes on a line of its own)"
-    )
 
 
 @dataclass
