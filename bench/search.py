@@ -101,7 +101,7 @@ def queries(site: Path, count: int, rng: random.Random) -> list[tuple[str, str]]
         if "writers" in rel or (len(rel) == 1 or (lang != "en" and len(rel) == 2)):
             continue
         source = page.read_text(encoding="utf-8")
-        if "hc-untranslated-page" in source:
+        if 'class="hc-untranslated-page"' in source:
             continue
         body = source.split('<article class="md-content__inner', 1)[-1].split("</article>", 1)[0]
         body = re.sub(r"<script.*?</script>", " ", body, flags=re.S)

@@ -26,7 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.config import DEFAULT_TREES_DIR
 from generator.project import Project
-from generator.search import index_site
+from generator.search import BackgroundIndexing, index_site, summary
 from generator.site import pages
 from generator.site.build_problems import keep_anchor_validation, record_problems
 from generator.site.hreflang import absolute_alternates
@@ -39,7 +39,7 @@ from generator.site.mkdocs_build import (
 from generator.site.mkdocs_i18n import is_nested_language_build, languages
 from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("helpcenter")
 
 
 class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' hook is untyped
@@ -59,6 +59,11 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def __init__(self) -> None:
         self.project: Project | None = None
         self.site: SitePages | None = None
+        self.serving = False
+        self.background_indexing = BackgroundIndexing()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not is_nested_language_build(config):
@@ -130,9 +135,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         # Material's lunr search is not used: its worker and lunr scripts leave the site.
         for unused in ("assets/javascripts/lunr", "assets/javascripts/workers"):
             shutil.rmtree(Path(config.site_dir) / unused, ignore_errors=True)
-        indexes, seconds = index_site(config.site_dir, folders, langs.default)
-        pages = ", ".join(f"{index.language} {index.pages}" for index in indexes)
-        log.info(f"helpcenter: search indexes written in {seconds:.1f} s (pages: {pages})")
+        if self.serving:  # the preview reloads at once; search follows a moment later
+            self.background_indexing.start(config.site_dir, folders, langs.default, log.info)
+            return
+        log.info(summary(*index_site(config.site_dir, folders, langs.default)))
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files

@@ -19,8 +19,9 @@ import json
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,3 +150,32 @@ def index_site(
             raise RuntimeError("Pagefind could not index the site: " + "; ".join(failures))
     indexes = [_finish(output, language, folder) for language, folder, output, _ in runs]
     return indexes, time.perf_counter() - start
+
+
+def summary(indexes: list[LanguageIndex], seconds: float) -> str:
+    pages = ", ".join(f"{index.language} {index.pages}" for index in indexes)
+    return f"search indexes written in {seconds:.1f} s (pages: {pages})"
+
+
+class BackgroundIndexing:
+    """While previewing (`mkdocs serve`): index after each rebuild without holding the
+    rebuild up, one run at a time (a run waits for the one before it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def start(
+        self,
+        site_dir: str | Path,
+        folders: Mapping[str, str],
+        default: str,
+        report: Callable[[str], None],
+    ) -> None:
+        def run() -> None:
+            with self._lock:
+                try:
+                    report(summary(*index_site(site_dir, folders, default)))
+                except (OSError, RuntimeError, ValueError) as error:  # the preview goes on
+                    report(f"search indexes not written: {error}")
+
+        threading.Thread(target=run, name="helpcenter-search-index", daemon=True).start()
