@@ -6,6 +6,7 @@ answer that no scenario takes is drawn dashed and red (see `taken_answers`)."""
 from __future__ import annotations
 
 import textwrap
+from collections import deque
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -13,7 +14,7 @@ from markupsafe import Markup
 from generator.model import Question, Tree
 
 BOX_WIDTH, GAP_X, GAP_Y, LINE, PAD = 210, 40, 90, 16, 10
-WRAP, MAX_LINES, LABEL_CHARS = 28, 4, 34
+WRAP, MAX_LINES, LABEL_CHARS = 28, 4, 26
 FILL = {
     "question": "#e8eaf6",
     "solved": "#e8f5e9",
@@ -66,26 +67,29 @@ def _layers(tree: Tree) -> list[list[str]]:
     }
     start = tree.start.value
     depth: dict[str, int] = {start: 0} if start in tree.nodes else {}
-    for _ in range(len(tree.nodes)):
-        changed = False
-        for node_id in list(depth):
-            for child in edges.get(node_id, []):
-                if depth.get(child, -1) < depth[node_id] + 1 <= len(tree.nodes):
-                    depth[child] = depth[node_id] + 1
-                    changed = True
-        if not changed:
-            break
+    # A work list, not passes over every node: passes cost the square of a long chain.
+    queue = deque(depth)
+    while queue:
+        node_id = queue.popleft()
+        for child in edges.get(node_id, []):
+            if depth.get(child, -1) < depth[node_id] + 1 <= len(tree.nodes):
+                depth[child] = depth[node_id] + 1
+                queue.append(child)
     last = max(depth.values(), default=-1) + 1
     layers: list[list[str]] = [[] for _ in range(last + 1)]
     for node_id in tree.nodes:  # file order first: a stable picture
         layers[depth.get(node_id, last)].append(node_id)
     # Order each layer by the mean place of its parents, so that curves cross less.
     place: dict[str, float] = {}
+    parents_of: dict[str, list[str]] = {}  # once, not a scan of every edge per node
+    for parent, kids in edges.items():
+        for kid in dict.fromkeys(kids):
+            parents_of.setdefault(kid, []).append(parent)
     for layer in layers:
         first = {node_id: float(i) for i, node_id in enumerate(layer)}
 
         def key(node_id: str, first: dict[str, float] = first) -> float:
-            parents = [place[p] for p, kids in edges.items() if node_id in kids and p in place]
+            parents = [place[p] for p in parents_of.get(node_id, []) if p in place]
             return sum(parents) / len(parents) if parents else first[node_id]
 
         layer.sort(key=key)
@@ -111,7 +115,7 @@ def tree_svg(
     width = widest * (BOX_WIDTH + GAP_X) + GAP_X
     y = float(GAP_X)
     for layer in layers:
-        left = (width - len(layer) * (BOX_WIDTH + GAP_X) + GAP_X) / 2
+        left = float(GAP_X)  # left-aligned: the start is in view before any scrolling
         for index, node_id in enumerate(layer):
             boxes[node_id].x, boxes[node_id].y = left + index * (BOX_WIDTH + GAP_X), y
         y += max(boxes[n].height for n in layer) + GAP_Y
@@ -144,7 +148,7 @@ def tree_svg(
 def _edges(
     tree: Tree, boxes: dict[str, _Box], language: str, taken: set[tuple[str, str]]
 ) -> Markup:
-    out = Markup("")
+    out: list[Markup] = []  # joined once: adding to a Markup copies it every time
     for node_id, node in tree.nodes.items():
         if not isinstance(node, Question):
             continue
@@ -174,10 +178,10 @@ def _edges(
             short = short if len(short) <= LABEL_CHARS else short[: LABEL_CHARS - 1].rstrip() + "…"
             lang_attr = Markup(' lang="{}"').format(lang) if lang != language else ""
             # The label sits halfway down the first gap below the step, where the curves
-            # of one step have spread apart; alternate answers are staggered.
+            # of one step have spread apart; neighbouring answers are staggered in three rows.
             lx = x1 + (x2 - x1) * 0.5
-            ly = y1 + GAP_Y / 2 + (index % 2 - 0.5) * 14 + 4
-            out += Markup(
+            ly = y1 + GAP_Y / 2 + (index % 3 - 1) * 14 + 4
+            out.append(Markup(
                 '<g class="hc-map__edge{cls}" data-from="{f}" data-answer="{a}" data-to="{t}">'
                 '<path d="{d}" fill="none" stroke-width="1.5" {stroke}/>'
                 '<text x="{lx:.1f}" y="{ly:.1f}" font-size="11" text-anchor="middle" '
@@ -186,8 +190,8 @@ def _edges(
                 cls="" if tested else " hc-map__edge--untested",
                 f=node_id, a=option.id, t=option.next, d=path, stroke=stroke,
                 lx=lx, ly=ly, color="#333" if tested else UNTESTED, lang=lang_attr, label=short,
-            )  # fmt: skip
-    return out
+            ))  # fmt: skip
+    return Markup("").join(out)
 
 
 def _node(box: _Box, start: str, language: str, page: str) -> Markup:
