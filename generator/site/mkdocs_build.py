@@ -170,8 +170,6 @@ class SitePages:
                 if not urlsplit(src).scheme and not src.startswith("/"):
                     src = get_relative_url(src, page.file.url)
                 return Markup('<script src="{}"></script>').format(src)
-            if kind == "mapnote":
-                return Markup('<p class="hc-map__note">{}</p>').format(self.ui["map_mermaid_off"])
             if kind == "writers":
                 return self._writers_index(page.file, files)
             if kind == "mapsvg" and tree:
