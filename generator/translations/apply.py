@@ -129,7 +129,7 @@ def import_files(
     if result.failed:
         return result
     for overlay, text in new_texts.items():
-        overlay.write_text(text, encoding="utf-8")
+        overlay.write_bytes(text.encode("utf-8"))
         result.written.append(overlay)
     result.strings = sum(len(c) for c in changes.values())
     return result
@@ -193,7 +193,10 @@ def _edit_all(
 ) -> dict[Path, str]:
     new_texts = {}
     for overlay, wanted in sorted(changes.items()):
-        old = overlay.read_text(encoding="utf-8") if overlay.exists() else ""
+        raw = overlay.read_bytes().decode("utf-8") if overlay.exists() else ""
+        # Edited with \n line ends; a file written with \r\n gets them back.
+        crlf = "\r\n" in raw
+        old = raw.replace("\r\n", "\n")
         text = old or "# yaml-language-server: $schema=../schema/translation.schema.json\n"
         try:
             for key, change in wanted.items():  # the English order
@@ -224,7 +227,7 @@ def _edit_all(
             )
             continue
         if text != old:
-            new_texts[overlay] = text
+            new_texts[overlay] = text.replace("\n", "\r\n") if crlf else text
     return new_texts
 
 

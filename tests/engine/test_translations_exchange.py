@@ -382,3 +382,17 @@ def test_xliff_import_reads_states(project, monkeypatch, capsys) -> None:  # typ
     assert '  shipped.options.not-shipped: "a9549d7d06"\n' in text  # reviewed
     assert "    title: Avbryt varen\n" in text
     assert "cancel.title" not in text  # still needs review
+
+
+def test_import_keeps_windows_line_ends(project, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    overlay = project / "decision_trees" / "t.nb.yml"
+    overlay.write_bytes(overlay.read_bytes().replace(b"\n", b"\r\n"))
+    po = (EXPECTED / "nb.po").read_text(encoding="utf-8")
+    (project / "nb.po").write_text(
+        _edit(po, 'msgid "Not yet"\nmsgstr ""', 'msgid "Not yet"\nmsgstr "Ikke ennå"'),
+        encoding="utf-8",
+    )
+    assert run(["import", "nb.po"], project, monkeypatch, capsys)[:2] == (0, "")
+    data = overlay.read_bytes()
+    assert b"      not-shipped: Ikke enn\xc3\xa5\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n")
