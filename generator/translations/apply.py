@@ -239,7 +239,7 @@ def _yaml_path(key: str) -> tuple[str, ...]:
 def _set_fingerprint(text: str, key: str, value: str) -> str:
     if not any(line.startswith("fingerprints:") for line in text.splitlines()):
         return text.rstrip("\n") + f'\n{HEADER}  {key}: "{value}"\n'
-    return set_value(text, ("fingerprints", key), value, quoted=True)
+    return set_value(text, ("fingerprints", key), value, force_quotes=True)
 
 
 def _says(text: str, overlay: Path, wanted: dict[str, Change], tree: Tree | None) -> bool:

@@ -7,7 +7,6 @@ Callers re-read the result to check that it says what they meant."""
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -91,21 +90,59 @@ def _value_done(stack: list[tuple[Path_, str | None]]) -> None:
 
 _PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|[\x00-\x1f\x7f]")
 _YAML_WORDS = re.compile(
-    r"^(?:y|n|yes|no|on|off|true|false|null|~|[-+]?[0-9][0-9_.:eE+-]*|\.inf|\.nan)$",
+    r"^(?:y|n|yes|no|on|off|true|false|null|~|=|<<|[-+]?\.?[0-9][0-9_.:eE+-]*|[-+]?\.inf|\.nan)$",
     re.IGNORECASE,
 )
 
 
+def _printable(char: str) -> bool:
+    """YAML 1.1's printable characters (anything else must be escaped in quotes)."""
+    code = ord(char)
+    return (
+        char in "\t\n"
+        or 0x20 <= code <= 0x7E
+        or code == 0x85
+        or 0xA0 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or code >= 0x10000
+    )
+
+
+_BREAKS = "\x85\u2028\u2029\ufeff"  # read as line breaks (or a byte order mark) if typed
+
+
+def quoted(value: str) -> str:
+    """`value` in double quotes, every character YAML would refuse escaped."""
+    out = []
+    for char in value:
+        if char in '\\"':
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif _printable(char) and char not in _BREAKS:
+            out.append(char)
+        elif ord(char) <= 0xFF:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) <= 0xFFFF:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return '"' + "".join(out) + '"'
+
+
 def render_key(key: str) -> str:
-    return key if not _PLAIN_UNSAFE.search(key) and not _YAML_WORDS.match(key) else json.dumps(key)
+    return key if not _PLAIN_UNSAFE.search(key) and not _YAML_WORDS.match(key) else quoted(key)
 
 
-def render_scalar(value: str, indent: int, quoted: bool = False) -> str:
+def render_scalar(value: str, indent: int, force_quotes: bool = False, block: bool = True) -> str:
     """A YAML scalar for `value` written after `key: ` at `indent`: plain when that is
-    unambiguous, a literal block for multi-line text, double quotes otherwise."""
-    if quoted:
-        return json.dumps(value, ensure_ascii=False)
-    if "\n" in value.rstrip("\n") and not value.startswith((" ", "\n")):
+    unambiguous, a literal block for multi-line text (unless `block` is False: something
+    follows on the line), double quotes otherwise."""
+    if force_quotes or not all(_printable(c) and c not in _BREAKS for c in value.replace("\n", "")):
+        return quoted(value)
+    if block and "\n" in value.rstrip("\n") and not value.startswith((" ", "\n")):
         trailing = len(value) - len(value.rstrip("\n"))
         if trailing <= 1 and not any(line.endswith(" ") for line in value.split("\n")):
             chomp = "" if trailing == 1 else "-"
@@ -114,16 +151,22 @@ def render_scalar(value: str, indent: int, quoted: bool = False) -> str:
             return f"|{chomp}\n" + "\n".join(lines)
     if value and not _PLAIN_UNSAFE.search(value) and not _YAML_WORDS.match(value):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return quoted(value)
 
 
-def set_value(text: str, path: Path_, value: str, quoted: bool = False) -> str:
+def set_value(text: str, path: Path_, value: str, force_quotes: bool = False) -> str:
     """`text` with the string at `path` (keys from the top) set to `value`."""
     layout = _layout(text)
     span = layout.scalars.get(path)
     if span is not None:
         indent = _line_indent(text, span.start)
-        return text[: span.start] + render_scalar(value, indent, quoted) + text[span.end :]
+        line_end = text.find("\n", span.end)
+        block = not text[span.end : len(text) if line_end < 0 else line_end].strip(" ")
+        rendered = render_scalar(value, indent, force_quotes, block)
+        if block and rendered.startswith("|"):
+            line_end = len(text) if line_end < 0 else line_end
+            return text[: span.start] + rendered + text[line_end:]  # trailing spaces dropped
+        return text[: span.start] + rendered + text[span.end :]
     depth = len(path) - 1
     while depth > 0 and path[:depth] not in layout.mappings:
         depth -= 1
@@ -136,7 +179,10 @@ def set_value(text: str, path: Path_, value: str, quoted: bool = False) -> str:
         lines.append(" " * (indent + 2 * level) + render_key(key) + ":")
     last_indent = indent + 2 * (len(path) - 1 - depth)
     lines.append(
-        " " * last_indent + render_key(path[-1]) + ": " + render_scalar(value, last_indent, quoted)
+        " " * last_indent
+        + render_key(path[-1])
+        + ": "
+        + render_scalar(value, last_indent, force_quotes)
     )
     addition = "\n".join(lines)
     if parent is None or parent.last_end == 0 and depth == 0:
