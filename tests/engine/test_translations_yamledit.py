@@ -11,7 +11,7 @@ from generator.translations.yamledit import set_value
 
 OVERLAY = """\
 # comment kept
-title: Tittel  
+title: Tittel  # a comment after the value
 nodes:
   a:
     question: 'Spørsmål'
