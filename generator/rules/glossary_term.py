@@ -7,12 +7,13 @@ project. Use the approved word (or fix the glossary).
 
 Passing::
 
-    # glossary.yml: troubleshooter: {en: troubleshooter, nb: feilsøkingsveiviser, avoid: {nb: [veiviser]}}
-    title: Bruk feilsøkingsveiviseren
+    # glossary.yml: troubleshooter: {en: troubleshooter, nb: veiviser, avoid: {nb: [feilsøking]}}
+    title: Bruk veiviseren
 
 Failing::
 
-    title: Bruk veiviseren          # 'veiviser' is to be avoided: use 'feilsøkingsveiviser'
+    title: Bruk feilsøkingen        # 'feilsøking' is to be avoided: use 'veiviser'
+    title: Bruk troubleshooteren    # the English word left in: use 'veiviser'
 """
 
 from __future__ import annotations
