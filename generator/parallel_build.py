@@ -1,8 +1,10 @@
 """`helpcenter build`: the site built one language per process, then put together.
 
 Each language is a `mkdocs build` of its own (HELPCENTER_LANGUAGES=<code>, see
-generator/site/language_selection.py) into a part folder; up to --jobs run at once. The
-parts are merged into one site equal to a single `mkdocs build`:
+generator/site/language_selection.py) into a part folder, --jobs at once; with fewer jobs
+than languages, each process builds a run of neighbouring languages (every process reads
+and checks the whole project first: five processes on two cores would do that five
+times). The parts are merged into one site equal to a single `mkdocs build`:
 
 - a language's own folder (`nb/`) comes from its part; the default language's part gives
   everything else at the root (its pages, the theme's assets, its search index);
@@ -122,7 +124,9 @@ def merge_parts(parts: Sequence[Part], site: SiteLanguages, target: Path) -> Non
     for name in LAST_WRITER_WINS:
         if (last / name).is_file():
             shutil.copy2(last / name, target / name)
-    _merge_sitemaps([by_language[lang].folder for lang in present], root_part.folder, target)
+    in_order = list(dict.fromkeys(id(by_language[lang]) for lang in present))
+    ordered = [next(p for p in parts if id(p) == key) for key in in_order]
+    _merge_sitemaps([part.folder for part in ordered], root_part.folder, target)
     (target / MANIFEST).unlink(missing_ok=True)
 
 
@@ -208,11 +212,11 @@ def build_site(
     with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as tmp:
         work = Path(tmp)
 
-        def run(lang: str) -> Part:
-            return build_part(mkdocs_yml, (lang,), work / f"part-{lang}", strict)
+        def run(group: tuple[str, ...]) -> Part:
+            return build_part(mkdocs_yml, group, work / f"part-{'-'.join(group)}", strict)
 
         with ThreadPoolExecutor(workers) as pool:
-            parts = list(pool.map(run, chosen))
+            parts = list(pool.map(run, language_groups(chosen, workers)))
         failed = [part for part in parts if part.returncode != 0]
         print_outputs(parts if failed else [])
         if failed:
@@ -225,6 +229,19 @@ def build_site(
         swap_in(merged, target)
     print(f"helpcenter: built {', '.join(chosen)} in {workers} process(es) into {target}")
     return 0
+
+
+def language_groups(languages: Sequence[str], processes: int) -> list[tuple[str, ...]]:
+    """`languages` in `processes` runs of neighbours in build order (a part's sitemap lists
+    its languages in that order). One language each when there are enough processes;
+    otherwise each process also reads and checks the project only once for its group."""
+    size, extra = divmod(len(languages), processes)
+    groups, start = [], 0
+    for index in range(processes):
+        end = start + size + (1 if index < extra else 0)
+        groups.append(tuple(languages[start:end]))
+        start = end
+    return [group for group in groups if group]
 
 
 def print_outputs(parts: Sequence[Part]) -> None:
