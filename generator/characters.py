@@ -155,6 +155,8 @@ def describe_lookalike(char: str) -> str:
 def skeleton(text: str) -> str:
     """What the text looks like: look-alikes replaced by their ASCII letter, invisible
     characters dropped. Two ids with the same skeleton cannot be told apart on screen."""
+    if text.isascii() and text.isprintable():
+        return text  # ids are: quickly
     out = []
     for char in unicodedata.normalize("NFC", text):
         if is_invisible(char) or is_control(char) or char in "\t\n":
