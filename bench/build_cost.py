@@ -117,9 +117,17 @@ class Article:
         return f"h{number + 1}"
 
 
+# Part c's --categories: articles in flat categories of this many (a realistic help-center
+# navigation, pruned by Material's navigation.prune); 0 for sections of 20 in categories of 200.
+LAYOUT = {"category": 0}
+
+
 def article_paths(count: int) -> list[str]:
     paths = []
     for number in range(count):
+        if LAYOUT["category"]:
+            paths.append(f"c{number // LAYOUT['category']:03d}/a{number:04d}.md")
+            continue
         section, category = number // ARTICLES_PER_SECTION, number // (ARTICLES_PER_SECTION * SECTIONS_PER_CATEGORY)
         paths.append(f"c{category:02d}/s{section:03d}/a{number:04d}.md")
     return paths
@@ -133,10 +141,11 @@ def write_articles(content: Path, count: int, languages: Iterable[str], rng: ran
     """Articles in categories and sections (so the navigation stays bounded per page, as
     in a real help center), each with a title and headings with explicit anchors."""
     articles = []
-    indexes: set[str] = {"index.md"}
+    english: dict[str, str] = {}  # path -> English text, for the translations' fingerprints
+    indexes: set[str] = {"index.md", "contact.md"}  # contact.md: mkdocs.yml's contact_url
     for path in article_paths(count):
         parts = path.split("/")
-        indexes.update({f"{parts[0]}/index.md", f"{parts[0]}/{parts[1]}/index.md"})
+        indexes.update("/".join(parts[:depth]) + "/index.md" for depth in range(1, len(parts)))
         article = Article(path)
         for lang in languages:
             title = phrase(rng, lang, 5)
@@ -147,16 +156,24 @@ def write_articles(content: Path, count: int, languages: Iterable[str], rng: ran
                 lines += [f"## {heading} {{#{article.anchor(number)}}}", ""]
                 lines += [f"{phrase(rng, lang, 20)}. {phrase(rng, lang, 15)}.", ""]
                 lines += [f"- {phrase(rng, lang, 6)}" for _ in range(3)] + [""]
-            target = content / suffixed(path, lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text("\n".join(lines), encoding="utf-8")
+            write_page(content, path, lang, "\n".join(lines), english)
         articles.append(article)
     for index in sorted(indexes):
         for lang in languages:
-            target = content / suffixed(index, lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f"# {phrase(rng, lang, 3)}\n\n{phrase(rng, lang, 20)}.\n", encoding="utf-8")
+            write_page(content, index, lang, f"# {phrase(rng, lang, 3)}\n\n{phrase(rng, lang, 20)}.\n", english)
     return articles
+
+
+def write_page(content: Path, path: str, lang: str, text: str, english: dict[str, str]) -> None:
+    """Write one language of a page; a translation records the fingerprint of the English
+    text it was checked against, as `helpcenter accept-translation` writes it."""
+    if lang == "en":
+        english[path] = text
+    else:
+        text = f'---\nsource_fingerprint: "{fingerprint(english[path])}"\n---\n\n' + text
+    target = content / suffixed(path, lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------
@@ -558,6 +575,7 @@ def part_ab(work: Path, args: argparse.Namespace, do_a: bool, do_b: bool) -> Non
 
 
 def part_c(work: Path, args: argparse.Namespace) -> None:
+    LAYOUT["category"] = args.categories
     projects = [
         Project(
             f"articles-{count}",
@@ -566,7 +584,8 @@ def part_c(work: Path, args: argparse.Namespace) -> None:
         )
         for count in args.growth
     ]
-    print(f"c: {', '.join(map(str, args.growth))} articles x 5 languages, {args.growth_trees} trees;"
+    layout = f"categories of {args.categories}" if args.categories else "sections of 20 in categories of 200"
+    print(f"c: {', '.join(map(str, args.growth))} articles x 5 languages ({layout}), {args.growth_trees} trees;"
           f" {len(projects)} sites x {args.repeat} builds, interleaved", flush=True)
     print(f"  synthetic project ({args.growth[-1]} articles): {check_project(projects[-1].root)}", flush=True)
     measure(projects, work / "site", args.repeat)
@@ -821,6 +840,8 @@ def main() -> None:
     parser.add_argument("--trees", type=int, help="trees in (a) and (b); default 200, quick 20")
     parser.add_argument("--nodes", type=int, default=30, help="nodes per tree")
     parser.add_argument("--growth", help="article counts for (c); default 100,500,2000, quick 20,80,200")
+    parser.add_argument("--categories", type=int, default=50,
+                        help="(c): articles per category (flat); 0: sections of 20 in categories of 200")
     parser.add_argument("--no-search-dedupe", action="store_true",
                         help="what-if: build with i18n 'reconfigure_search: false'")
     parser.add_argument("--profile", action="store_true", help="profile a project and a baseline build")
