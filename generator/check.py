@@ -51,6 +51,14 @@ def add_check_command(commands: argparse._SubParsersAction) -> None:  # type: ig
         help="also check links to other sites (needs the network)",
     )
     check.add_argument("--skip-reproducible", action="store_true", help="skip the second build")
+    check.add_argument(
+        "--built-site",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="check this site, already built (by `helpcenter build --merge` in CI), instead"
+        " of building one: no build and no reproducibility step",
+    )
 
 
 def _mkdocs_env() -> dict[str, str]:
@@ -198,14 +206,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     temp = Path(tempfile.mkdtemp(prefix="helpcenter-check-"))
     try:
-        site = args.site_dir or temp / "site"
-        step("3/5 mkdocs build --strict")
-        code, build_problems, _ = build_site(mkdocs_yml, site)
-        problems += build_problems
+        site = args.built_site or args.site_dir or temp / "site"
+        code = 0
+        if args.built_site is None:
+            step("3/5 mkdocs build --strict")
+            code, build_problems, _ = build_site(mkdocs_yml, site)
+            problems += build_problems
         if code == 0:
             step("4/5 links and anchors (lychee)")
             problems += check_links(site, args.external)
-            if not args.skip_reproducible:
+            if not args.skip_reproducible and args.built_site is None:
                 step("5/5 reproducible build")
                 again = temp / "again"
                 code2, more, _ = build_site(mkdocs_yml, again)

@@ -26,7 +26,7 @@ from generator.problems import Level, Problem, sort_problems
 from generator.rules import PROJECT_RULES, TREE_RULES, file_name, internal_error, unreadable_file
 from generator.rules.base import Context
 from generator.schema import Problems
-from generator.yamlload import YNode, load_yaml_bytes
+from generator.yamlload import Loaded, YNode, load_yaml_bytes
 
 TREE_FILE = re.compile(r"^(?P<tree>[^.]+)(?:\.(?P<kind>[^.]+))?\.yml$")
 SCENARIOS_SUFFIX = "scenarios"
@@ -237,9 +237,19 @@ def _read(file: Path, shown: str, problems: Problems) -> YNode | None:
         reason = error.strerror or str(error)
         problems.error(_origin(shown), unreadable_file.ID, f"cannot read the file: {reason}")
         return None
-    loaded = load_yaml_bytes(data, shown)
+    cached = _PARSED.get(shown)
+    if cached is not None and cached[0] == data:
+        loaded = cached[1]
+    else:
+        loaded = load_yaml_bytes(data, shown)
+        _PARSED[shown] = (data, loaded)
     problems.extend(loaded.problems)
     return loaded.root
+
+
+# `mkdocs serve` loads the project again on every change: a file whose bytes are those
+# read last time is not parsed again (one entry per file; the parse is never modified).
+_PARSED: dict[str, tuple[bytes, Loaded]] = {}
 
 
 def _outside_links(config: ProjectConfig, display: PathDisplay) -> list[tuple[str, str]]:

@@ -139,8 +139,14 @@ class SitePages:
 
     def context(self, page: Page, files: Files) -> RenderContext:
         lang = self.langs.current
+        known: dict[tuple[str, str], ArticleRef | None] = {}  # outcomes link the same few
 
         def article(path: str, anchor: str) -> ArticleRef | None:
+            if (path, anchor) not in known:
+                known[path, anchor] = find_article(path, anchor)
+            return known[path, anchor]
+
+        def find_article(path: str, anchor: str) -> ArticleRef | None:
             file = files.get_file_from_path(path)
             if file is None or not file.is_documentation_page():
                 return None
