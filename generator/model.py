@@ -135,9 +135,19 @@ class Tree:
     # Nodes that exist but could not be read (schema errors): graph checks treat them as
     # present and do not guess what they lead to.
     unusable: set[str] = field(default_factory=set)
+    # source_texts() is asked for one key at a time while rendering: build it once, or
+    # rendering a tree costs the square of its size.
+    _source_texts: dict[str, Text] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def source_texts(self) -> dict[str, Text]:
         """Every translatable English string, keyed as translations key them."""
+        if self._source_texts is None:
+            self._source_texts = self._collect_source_texts()
+        return self._source_texts
+
+    def _collect_source_texts(self) -> dict[str, Text]:
         texts: dict[str, Text] = {"title": self.title, "summary": self.summary}
         for node in self.nodes.values():
             if isinstance(node, Question):

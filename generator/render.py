@@ -116,17 +116,17 @@ class _TreeText:
 
 def step_order(tree: Tree) -> list[Node]:
     """Breadth first from the start, then anything unreachable, so HTML reads in order."""
-    seen: list[str] = []
+    seen: dict[str, None] = {}  # ordered, with constant-time lookups
     queue = deque([tree.start.value])
     while queue:
         node_id = queue.popleft()
         if node_id in seen or node_id not in tree.nodes:
             continue
-        seen.append(node_id)
+        seen[node_id] = None
         node = tree.nodes[node_id]
         if isinstance(node, Question):
             queue.extend(option.next for option in node.options)
-    seen.extend(node_id for node_id in tree.nodes if node_id not in seen)
+    seen.update((node_id, None) for node_id in tree.nodes if node_id not in seen)
     return [tree.nodes[node_id] for node_id in seen]
 
 
