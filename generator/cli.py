@@ -13,6 +13,7 @@ from generator import __version__
 from generator.check import add_check_command, cmd_check
 from generator.config import ConfigError
 from generator.output import EXIT_ERRORS, EXIT_OK, output_format, project_config, report
+from generator.parallel_build import add_build_command, cmd_build
 from generator.problems import Level, sort_problems
 from generator.project import Project, load_project
 from generator.reporters import REPORTERS
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list every rule with its level and examples")
 
     add_check_command(commands)
+    add_build_command(commands)
     add_translations_command(commands)
     return parser
 
@@ -232,6 +234,7 @@ COMMANDS = {
     "accept-translation": cmd_accept,
     "rules": cmd_rules,
     "check": cmd_check,
+    "build": cmd_build,
     "translations": cmd_translations,
 }
 

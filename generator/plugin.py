@@ -30,6 +30,12 @@ from generator.search import BackgroundIndexing, index_site, summary
 from generator.site import pages
 from generator.site.build_problems import keep_anchor_validation, record_problems
 from generator.site.hreflang import absolute_alternates
+from generator.site.language_selection import (
+    requested_languages,
+    select_languages,
+    selected_languages,
+)
+from generator.site.live_reload import poll_interval, poll_often
 from generator.site.mkdocs_build import (
     SitePages,
     absolute_page_url,
@@ -68,6 +74,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not is_nested_language_build(config):
             # A new `mkdocs build` (or serve rebuild): read and check the trees once.
+            select_languages(config, requested_languages())  # HELPCENTER_LANGUAGES
             record_problems(config)
             keep_anchor_validation(config)
             self.project = load_checked_project(config, self.config.trees_dir)
@@ -131,7 +138,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         if is_nested_language_build(config) or self.site is None or not self.config.search:
             return
         langs = self.site.langs
-        folders = {lang: langs.folder(lang) for lang in langs.built}
+        built = selected_languages(config) or langs.built  # HELPCENTER_LANGUAGES
+        folders = {lang: langs.folder(lang) for lang in built}
         # Material's lunr search is not used: its worker and lunr scripts leave the site.
         for unused in ("assets/javascripts/lunr", "assets/javascripts/workers"):
             shutil.rmtree(Path(config.site_dir) / unused, ignore_errors=True)
@@ -150,4 +158,5 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.trees_dir))
+        poll_often(server, poll_interval())  # MkDocs polls every 0.5 s
         return server

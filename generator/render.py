@@ -163,6 +163,8 @@ def _contact_link(ctx: RenderContext, subject: str, summary: str) -> str | None:
 
 def _steps(tree: Tree, text: _TreeText, ctx: RenderContext) -> list[dict[str, Any]]:
     steps = []
+    tree_title, _ = tree.text("title", ctx.language)
+    plain_title = to_plain(render_inline(tree_title))  # once, not once per outcome
     for node in step_order(tree):
         before = text.fell_back
         text.fell_back = False
@@ -185,14 +187,14 @@ def _steps(tree: Tree, text: _TreeText, ctx: RenderContext) -> list[dict[str, An
                 for option in node.options
             ]
         else:
-            step.update(_outcome(tree, node, text, ctx))
+            step.update(_outcome(node, text, ctx, plain_title))
         step["untranslated"] = text.fell_back
         text.fell_back |= before
         steps.append(step)
     return steps
 
 
-def _outcome(tree: Tree, node: Outcome, text: _TreeText, ctx: RenderContext) -> dict[str, Any]:
+def _outcome(node: Outcome, text: _TreeText, ctx: RenderContext, tree_title: str) -> dict[str, Any]:
     title = text.get(f"{node.id}.title")
     articles = [ref for link in node.articles if (ref := ctx.articles(link.path, link.anchor))]
     # A link the validator refuses (unsafe-url) never reaches the page, even if unchecked.
@@ -201,10 +203,9 @@ def _outcome(tree: Tree, node: Outcome, text: _TreeText, ctx: RenderContext) -> 
         for link in node.links
         if urls.is_safe(link.url)
     ]
-    tree_title, _ = tree.text("title", ctx.language)
     summary = "\n".join(
         [
-            f"{ctx.ui['summary_troubleshooter']}: {to_plain(render_inline(tree_title))}",
+            f"{ctx.ui['summary_troubleshooter']}: {tree_title}",
             f"{ctx.ui['summary_result']}: {title.plain}",
         ]
     )
@@ -222,22 +223,10 @@ def _outcome(tree: Tree, node: Outcome, text: _TreeText, ctx: RenderContext) -> 
     }
 
 
-def browser_data(tree: Tree, steps: list[dict[str, Any]], ctx: RenderContext) -> dict[str, Any]:
-    """What the page script needs: the graph, plain labels and UI strings. No HTML."""
-    nodes: dict[str, Any] = {}
-    for step in steps:
-        entry: dict[str, Any] = {"t": step["title"].plain}
-        if step["title"].lang:
-            entry["l"] = step["title"].lang
-        if step["kind"] == "question":
-            entry["o"] = [
-                {"id": o["id"], "label": o["label"].plain, "next": o["next"]}
-                | ({"l": o["label"].lang} if o["label"].lang else {})
-                for o in step["options"]
-            ]
-        else:
-            entry["k"] = step["outcome"]
-        nodes[step["id"]] = entry
+def browser_data(tree: Tree, ctx: RenderContext) -> dict[str, Any]:
+    """What the page script needs beside the steps' HTML: UI strings and the start. Step
+    titles, answer labels and where each answer leads are read from the HTML (every step
+    is there for readers without JavaScript), so no writer text travels twice."""
     ui_keys = [
         "your_answers",
         "change",
@@ -258,7 +247,6 @@ def browser_data(tree: Tree, steps: list[dict[str, Any]], ctx: RenderContext) ->
         "lang": ctx.language,
         "title": to_plain(render_inline(title)),
         "start": tree.start.value,
-        "nodes": nodes,
         # Only an address with {subject} and {summary} is filled in by the page script.
         "contact": None
         if ctx.contact_url is None or contact_article(ctx.contact_url)
@@ -275,7 +263,7 @@ def render_troubleshooter(tree: Tree, ctx: RenderContext) -> Markup:
         _ENV.get_template("troubleshooter.html").render(
             tree_id=tree.id,
             steps=steps,
-            data=browser_data(tree, steps, ctx),
+            data=browser_data(tree, ctx),
             ui=ctx.ui,
             untranslated=text.fell_back,
             start_href="#" + step_id(tree, tree.start.value),
@@ -314,14 +302,32 @@ def render_map_page(tree: Tree, ctx: RenderContext, troubleshooter_href: str) ->
     """The outline half of a writers' map page: every step with where each answer goes.
     (The Mermaid flowchart is added by the site, which knows how Mermaid is loaded.)"""
     text = _TreeText(tree, ctx)
-    steps = _steps(tree, text, ctx)
-    titles = {step["id"]: step["title"] for step in steps}
     return Markup(
         _ENV.get_template("map.html").render(
             tree_id=tree.id,
-            steps=steps,
-            titles=titles,
+            steps=_outline(tree, text),
             ui=ctx.ui,
             troubleshooter_href=troubleshooter_href,
         )
     )
+
+
+def _outline(tree: Tree, text: _TreeText) -> list[dict[str, Any]]:
+    """What the map shows of each step: its title and answers, not the outcome bodies."""
+    outline: list[dict[str, Any]] = []
+    for node in step_order(tree):
+        if isinstance(node, Question):
+            options = [
+                {
+                    "id": option.id,
+                    "next": option.next,
+                    "label": text.get(f"{node.id}.options.{option.id}", links=False),
+                }
+                for option in node.options
+            ]
+            title = text.get(f"{node.id}.question")
+            outline.append({"id": node.id, "kind": "question", "title": title, "options": options})
+        else:
+            title = text.get(f"{node.id}.title")
+            outline.append({"id": node.id, "kind": "outcome", "outcome": node.kind, "title": title})
+    return outline
