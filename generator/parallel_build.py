@@ -218,7 +218,7 @@ def build_site(
         with ThreadPoolExecutor(workers) as pool:
             parts = list(pool.map(run, language_groups(chosen, workers)))
         failed = [part for part in parts if part.returncode != 0]
-        print_outputs(parts if failed else [])
+        print_outputs(parts, everything=bool(failed))
         if failed:
             names = ", ".join(lang for part in failed for lang in part.languages)
             print(f"helpcenter: the build failed ({names}); {target} was not changed",
@@ -244,11 +244,14 @@ def language_groups(languages: Sequence[str], processes: int) -> list[tuple[str,
     return [group for group in groups if group]
 
 
-def print_outputs(parts: Sequence[Part]) -> None:
-    """Every part reads and checks the same trees: print each line once."""
+def print_outputs(parts: Sequence[Part], everything: bool = True) -> None:
+    """Every part reads and checks the same trees: print each line once (after a
+    successful build only the warnings and errors, as `mkdocs build -q` would)."""
     seen: set[str] = set()
     for part in parts:
         for line in part.output.splitlines():
+            if not everything and not line.startswith(("WARNING", "ERROR")):
+                continue
             if line not in seen:
                 seen.add(line)
                 print(line, file=sys.stderr)
@@ -298,6 +301,6 @@ def cmd_build(args: argparse.Namespace) -> int:
         if args.part_dir.exists():
             shutil.rmtree(args.part_dir)
         part = build_part(mkdocs_yml, tuple(args.language), args.part_dir.resolve(), args.strict)
-        print_outputs([part] if part.returncode else [])
+        print_outputs([part], everything=part.returncode != 0)
         return 0 if part.returncode == 0 else 1
     return build_site(mkdocs_yml, args.language, args.jobs, args.site_dir, args.strict)

@@ -84,6 +84,10 @@ def test_parts_built_apart_and_merged_make_the_same_site(tmp_path: Path) -> None
     merged = helpcenter(project, "--merge", *parts, "--site-dir", str(tmp_path / "merged"))
     assert merged.returncode == 0, merged.stderr
     assert_same_site(tmp_path / "single", tmp_path / "merged")
+    # The CI's last job: the merged site's links and anchors, without building it again.
+    checked = run(project, HELPCENTER, "check", "--built-site", str(tmp_path / "merged"))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "mkdocs build" not in checked.stderr and "lychee" in checked.stderr
 
 
 def test_a_bad_tree_fails_with_the_problems_mkdocs_build_reports(tmp_path: Path) -> None:
