@@ -31,9 +31,22 @@
     if (root.hcReady) return;
     root.hcReady = true;
     var data = JSON.parse(root.querySelector(".hc-ts__data").textContent);
-    var tree = data.tree, ui = data.ui, nodes = data.nodes;
+    var tree = data.tree, ui = data.ui, nodes = {};
     var steps = {};
-    each(root.querySelectorAll(".hc-step"), function (s) { steps[s.getAttribute("data-node")] = s; });
+    /* The graph, titles and labels come from the steps' HTML (there for readers without
+       JavaScript), not from the JSON: no writer text is sent twice. */
+    function plain(e) { return e.textContent.replace(/\s+/g, " ").trim(); }
+    each(root.querySelectorAll(".hc-step"), function (s) {
+      var id = s.getAttribute("data-node"), title = s.querySelector(".hc-step__title");
+      var node = nodes[id] = { t: plain(title), l: title.getAttribute("lang") || "" };
+      var links = s.querySelectorAll("a[data-option]");
+      if (!s.hasAttribute("data-outcome")) node.o = [];
+      each(links, function (a) {
+        node.o.push({ id: a.getAttribute("data-option"), label: plain(a), l: a.getAttribute("lang") || "",
+          next: a.getAttribute("href").slice(tree.length + 3) });
+      });
+      steps[id] = s;
+    });
     var trail = root.querySelector(".hc-trail"), list = trail.querySelector("ol");
     var live = root.querySelector(".hc-live");
     var path = [], visited = [data.start];
