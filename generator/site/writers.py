@@ -4,9 +4,10 @@ from the same data as `helpcenter translations status`."""
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.map_svg import legend, taken_answers, tree_svg
 from generator.model import SOURCE_LANGUAGE, Tree
@@ -19,12 +20,31 @@ def map_picture(
     tree: Tree, language: str, ui: dict[str, str], title: str, page: str = ""
 ) -> Markup:
     """The picture, scrollable sideways when wider than the page, and its legend."""
-    svg = tree_svg(tree, language, taken_answers(tree), title, page)
+    svg = Markup(str(_drawn(tree, language, title)).replace(_PAGE, str(escape(page))))
     return Markup(
         '<figure class="hc-map__figure" data-tree="{id}">'
         '<div class="hc-map__scroll" style="overflow-x:auto">{svg}</div>'
         "<figcaption>{legend}</figcaption></figure>"
     ).format(id=tree.id, svg=svg, legend=legend(ui))
+
+
+# Each picture is drawn twice per language (its map page, the writers' index), differing
+# only in the address its steps link to: draw it once with a stand-in address. A large
+# tree takes a good part of a second to draw.
+_PAGE = "hc-map-page-" + secrets.token_hex(8)
+_DRAWN: dict[tuple[int, str, str], tuple[Tree, Markup]] = {}
+
+
+def _drawn(tree: Tree, language: str, title: str) -> Markup:
+    key = (id(tree), language, title)
+    cached = _DRAWN.get(key)
+    if cached is not None and cached[0] is tree:  # the tree is kept: its id stays its own
+        return cached[1]
+    if len(_DRAWN) > 256:
+        _DRAWN.clear()
+    svg = tree_svg(tree, language, taken_answers(tree), title, _PAGE)
+    _DRAWN[key] = (tree, svg)
+    return svg
 
 
 def writers_index(
