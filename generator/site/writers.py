@@ -56,24 +56,29 @@ def writers_index(
     status_href: str,
 ) -> Markup:
     """Links to each map page and to the status page, then every tree's picture."""
-    items, pictures = Markup(), Markup()
+    items: list[Markup] = []  # joined once: adding to a Markup copies it every time
+    pictures: list[Markup] = []
     for tree in trees:
         title, title_lang = title_of(tree)
         lang = Markup(' lang="{}"').format(title_lang) if title_lang != language else ""
-        items += Markup('<li><a href="{}"{}>{}</a> (<code>{}</code>)</li>\n').format(
-            map_href(tree), lang, title, tree.id
+        items.append(
+            Markup('<li><a href="{}"{}>{}</a> (<code>{}</code>)</li>\n').format(
+                map_href(tree), lang, title, tree.id
+            )
         )
-        pictures += Markup('<h2 id="map-{id}"{lang}>{title}</h2>\n{picture}\n').format(
-            id=tree.id,
-            lang=lang,
-            title=title,
-            picture=map_picture(tree, language, ui, title, map_href(tree)),
+        pictures.append(
+            Markup('<h2 id="map-{id}"{lang}>{title}</h2>\n{picture}\n').format(
+                id=tree.id,
+                lang=lang,
+                title=title,
+                picture=map_picture(tree, language, ui, title, map_href(tree)),
+            )
         )
     return Markup(
         '<p>{intro}</p>\n<ul>\n{items}<li><a href="{status}">{status_title}</a></li>\n</ul>\n{pictures}'
     ).format(
-        intro=ui["writers_intro"], items=items, status=status_href,
-        status_title=ui["status_title"], pictures=pictures,
+        intro=ui["writers_intro"], items=Markup("").join(items), status=status_href,
+        status_title=ui["status_title"], pictures=Markup("").join(pictures),
     )  # fmt: skip
 
 
