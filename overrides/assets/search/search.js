@@ -41,7 +41,7 @@
     var form = root.querySelector("form"), input = root.querySelector(".md-search__input");
     var meta = root.querySelector(".md-search-result__meta"), list = root.querySelector(".md-search-result__list");
     var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(data.lang) : null;
-    var pagefind = null, loading = null, latest = 0, timer = 0;
+    var pagefind = null, loading = null, latest = 0, timer = 0, running = false, waiting = null;
 
     function load() {
       if (!loading) {
@@ -113,7 +113,11 @@
       });
     }
 
+    /* One search at a time: keys typed while one runs only replace the query that runs
+       next, so searches for what is already typed past never queue up. */
     function search(query, ticket) {
+      if (running) { waiting = [query, ticket]; return; }
+      running = true;
       load().then(function (pf) {
         if (ticket !== latest) return null;
         return pf.search(query).then(function (found) {
@@ -126,6 +130,11 @@
       }).catch(function (error) {
         if (ticket === latest) status(strings.none, query, "done");
         console.error("search:", error);
+      }).then(function () {
+        running = false;
+        var next = waiting;
+        waiting = null;
+        if (next && next[1] === latest) search(next[0], next[1]);
       });
     }
 
