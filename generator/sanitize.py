@@ -37,8 +37,28 @@ _ARTICLE_ATTRIBUTES = {
     "details": {"open"},
 }
 
+# Names the theme's script reads from the page: a `pre.mermaid` makes Material load
+# Mermaid from its CDN, and an element with id "mermaid" (or a "__md_..." id) shadows the
+# global of that name (DOM clobbering), which Material takes for Mermaid being absent.
+_RESERVED_CLASSES = frozenset({"mermaid"})
+
+
+def _reserved_id(value: str) -> bool:
+    return value == "mermaid" or value.startswith("__")
+
+
+def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "class":
+        kept = [name for name in value.split() if name not in _RESERVED_CLASSES]
+        return " ".join(kept) if kept else None
+    if attribute in ("id", "name") and _reserved_id(value):
+        return None
+    return value
+
+
 _ARTICLE = nh3.Cleaner(
     tags=_ARTICLE_TAGS,
+    attribute_filter=_attribute_filter,
     clean_content_tags={"script", "style"},
     attributes=_ARTICLE_ATTRIBUTES,
     url_schemes=set(SAFE_SCHEMES),

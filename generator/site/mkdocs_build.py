@@ -110,7 +110,6 @@ class SitePages:
             source = pages.map_markdown(
                 tree.id,
                 self.ui["map_title"].replace("{title}", _plain(title)),
-                flowchart(tree, lang),
                 mermaid_rendered=self.mermaid_js is not None,
             )
             add_generated_page(
@@ -171,11 +170,14 @@ class SitePages:
             if kind == "map" and tree:
                 href = _href(files, pages.troubleshooter_src(tree.id), page.file)
                 return render_map_page(tree, ctx, href)
-            if kind == "mermaidjs" and self.mermaid_js:
+            if kind == "mermaid" and tree and self.mermaid_js:
                 src = self.mermaid_js
                 if not urlsplit(src).scheme and not src.startswith("/"):
                     src = get_relative_url(src, page.file.url)
-                return Markup('<script src="{}"></script>').format(src)
+                # The site's copy first, so that Material uses it instead of its CDN.
+                return Markup(
+                    '<script src="{}"></script>\n<pre class="mermaid"><code>{}</code></pre>'
+                ).format(src, flowchart(tree, ctx.language))
             if kind == "writers":
                 return self._writers_index(page.file, files)
             if kind == "mapsvg" and tree:

@@ -59,18 +59,16 @@ def troubleshooter_markdown(tree_id: str, title: str, summary: str) -> str:
     return _front_matter(meta) + placeholder("page", tree_id)
 
 
-def map_markdown(tree_id: str, title: str, flowchart: str, mermaid_rendered: bool) -> str:
+def map_markdown(tree_id: str, title: str, mermaid_rendered: bool) -> str:
     """The map page: the tree drawn, then an outline of every step. By default the
     picture is an SVG made at build time (generator/map_svg.py): no script, no request
     to another host. With the site's own copy of Mermaid (`mermaid_js`), the Mermaid
-    flowchart is drawn in the browser instead."""
+    flowchart is drawn in the browser instead. Either is HTML the plugin writes: no
+    Markdown fence turns into Mermaid, so no article can make Material load Mermaid from
+    its CDN."""
     meta = {"title": title, "search": {"exclude": True}, "hide": ["toc"], "robots": "noindex"}
-    if not mermaid_rendered:
-        return _front_matter(meta) + placeholder("mapsvg", tree_id) + placeholder("map", tree_id)
-    # Load the site's copy first, so Material uses it instead of its CDN.
-    parts = [_front_matter(meta), placeholder("mermaidjs")]
-    parts += [f"\n``` mermaid\n{flowchart}```\n", placeholder("map", tree_id)]
-    return "".join(parts)
+    picture = placeholder("mermaid" if mermaid_rendered else "mapsvg", tree_id)
+    return _front_matter(meta) + picture + placeholder("map", tree_id)
 
 
 def writers_index_markdown(title: str) -> str:

@@ -19,7 +19,8 @@ addresses, in English and in a Norwegian translation (overlay) of the tree.
 Every hostile page of both sites, in English and Norwegian, with and without JavaScript,
 and every troubleshooter step, is loaded in Chromium: `window.__pwned` stays undefined, no
 dialog opens, no inline script mentions the payload, no element carries an event-handler
-attribute, and every link, image, frame and form address is one the URL allowlist allows.
+attribute, nothing is requested from another host, and every link, image, frame and form
+address is one the URL allowlist allows.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page
+from playwright.sync_api import Browser, Dialog, Page, Request
 from sitekit import copy_project, mkdocs_build, serve
 from tree_walks import walks_to_outcomes
 
@@ -176,6 +177,15 @@ def test_hostile_text_never_runs(
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
+    # No hostile text may make the page load anything from another host (Material loads
+    # Mermaid from a CDN for any `pre.mermaid`, or when an element shadows `mermaid`).
+    foreign: list[str] = []
+
+    def on_request(request: Request) -> None:
+        if not request.url.startswith(("http://127.0.0.1", "data:", "about:")):
+            foreign.append(request.url)
+
+    page.on("request", on_request)
     visited = []
     try:
         for site in hostile_sites:
@@ -210,6 +220,7 @@ def test_hostile_text_never_runs(
     finally:
         context.close()
     assert dialogs == []
+    assert foreign == []
     assert any("hostile/heading/" in a for a in visited)  # the refused site was reached
 
 
