@@ -12,7 +12,14 @@ from pathlib import Path
 from generator import __version__
 from generator.check import add_check_command, cmd_check
 from generator.config import ConfigError
-from generator.output import EXIT_ERRORS, EXIT_OK, output_format, project_config, report
+from generator.output import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    config_problem,
+    output_format,
+    project_config,
+    report,
+)
 from generator.parallel_build import add_build_command, cmd_build
 from generator.problems import Level, sort_problems
 from generator.project import Project, load_project
@@ -244,8 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except ConfigError as error:
-        print(f"helpcenter: {error}", file=sys.stderr)
-        return EXIT_ERRORS
+        return report([config_problem(error)], output_format(args), strict=False)
     except KeyboardInterrupt:
         return 130
 

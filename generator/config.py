@@ -32,7 +32,15 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 class ConfigError(Exception):
-    """mkdocs.yml cannot be read; the message says which file and why."""
+    """mkdocs.yml cannot be read; says which file, where and why, in one line.
+
+    `kind` names what went wrong ("unreadable", "encoding", "syntax" or "schema"), so
+    that the command line can report it as a problem of the matching rule."""
+
+    def __init__(self, path: Path, message: str, kind: str, line: int = 1, column: int = 1):
+        super().__init__(f"{path}: {message}")
+        self.path, self.message, self.kind = path, message, kind
+        self.line, self.column = line, column
 
 
 @dataclass(frozen=True)
@@ -76,14 +84,29 @@ class ProjectConfig:
     @classmethod
     def from_mkdocs_yml(cls, path: Path) -> ProjectConfig:
         try:
-            text = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise ConfigError(path, f"cannot read it: {reason}", "unreadable") from error
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+            message = "this file is not UTF-8; save it as UTF-8"
+            raise ConfigError(path, message, "encoding", line, column) from error
+        try:
             data = yaml.load(text, Loader=_TolerantLoader)
             node = yaml.compose(text, Loader=_TolerantLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            reason = " ".join(str(error).split())  # one line, as every message
-            raise ConfigError(f"{path}: cannot read it: {reason}") from error
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            problem = getattr(error, "problem", None) or str(error)
+            reason = " ".join(str(problem).split())  # one line, as every message
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            message = f"cannot read it: {reason}; fix the YAML here"
+            raise ConfigError(path, message, "syntax", line, column) from error
         if not isinstance(data, dict):
-            raise ConfigError(f"{path}: expected a mapping of settings")
+            raise ConfigError(path, "expected a mapping of settings (name: value lines)", "schema")
         root = path.parent
         docs_dir = str(data.get("docs_dir") or "docs")
         plugin_options = _plugin_options(data.get("plugins"))

@@ -9,9 +9,11 @@ import os
 import sys
 from pathlib import Path
 
-from generator.config import ProjectConfig
+from generator.config import ConfigError, ProjectConfig
+from generator.model import Pos
 from generator.problems import Problem
 from generator.reporters import REPORTERS, summary
+from generator.rules import encoding, schema, syntax, unreadable_file
 
 EXIT_OK, EXIT_ERRORS, EXIT_WARNINGS = 0, 1, 2
 
@@ -22,6 +24,21 @@ def project_config(path: Path | None, start: Path | None = None) -> ProjectConfi
     if path is not None:
         return ProjectConfig.from_mkdocs_yml(path)
     return ProjectConfig.discover((start or Path.cwd()).resolve())
+
+
+_CONFIG_RULES = {
+    "unreadable": unreadable_file,
+    "encoding": encoding,
+    "syntax": syntax,
+    "schema": schema,
+}
+
+
+def config_problem(error: ConfigError) -> Problem:
+    """An unreadable mkdocs.yml as a problem at its line and column, like any file."""
+    shown = os.path.relpath(error.path.absolute(), Path.cwd())
+    pos = Pos(shown, error.line, error.column)
+    return Problem.of(_CONFIG_RULES[error.kind], pos, error.message)
 
 
 def output_format(args: argparse.Namespace) -> str:

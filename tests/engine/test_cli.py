@@ -389,3 +389,34 @@ def test_kind_without_a_path_is_refused(
         "",
         "helpcenter: --kind applies to the PATHs given; name a file\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            b"site_name: x\nplugins:\n  - helpcenter: [\n",
+            "mkdocs.yml:4:1: error: cannot read it: expected the node content, but found "
+            "'<stream end>'; fix the YAML here [syntax]",
+        ),
+        (
+            b"site_name: caf\xe9\n",
+            "mkdocs.yml:1:15: error: this file is not UTF-8; save it as UTF-8 [encoding]",
+        ),
+        (
+            b"- a list\n",
+            "mkdocs.yml:1:1: error: expected a mapping of settings (name: value lines) [schema]",
+        ),
+    ],
+    ids=["syntax", "encoding", "not-a-mapping"],
+)
+def test_an_unreadable_mkdocs_yml_is_a_problem_at_its_line(
+    content: bytes,
+    expected: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "mkdocs.yml").write_bytes(content)
+    code, out, _ = run(["validate"], tmp_path, monkeypatch, capsys)
+    assert (code, out) == (1, expected + "\n")
