@@ -104,6 +104,7 @@ def read_article(file: Path, shown: str, language: str) -> ArticleFile:
     else:
         article.text = text = universal_newlines(text)
         article.body_line = front_matter_lines(text) + 1
+        article.read_problems = _hidden_characters(article)
     in_fence = False
     for number, line in enumerate(text.split("\n"), start=1):
         if FENCE.match(line):
@@ -126,6 +127,27 @@ def read_article(file: Path, shown: str, language: str) -> ArticleFile:
     if not article.title:
         article.title = file.stem.replace("-", " ").capitalize()
     return article
+
+
+def _hidden_characters(article: ArticleFile) -> list[Problem]:
+    """Control, bidirectional and invisible characters, as in tree text: the page would
+    read differently from the file under review (code included: it is shown too)."""
+    # Imported here: these modules import the rules, whose context holds an ArticleIndex.
+    from generator.characters import hidden_characters
+    from generator.model import Text
+    from generator.typed_text import hidden_character_problems
+
+    hidden = [(i, c) for i, c in hidden_characters(article.text) if c != "\t"]
+    if not hidden:
+        return []
+    text = article.text
+
+    def position(offset: int) -> Pos:
+        line_start = text.rfind("\n", 0, offset) + 1
+        return Pos(article.path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+    whole = Text(text, Pos(article.path, 1, 1))
+    return hidden_character_problems(whole, hidden, "the article", position)
 
 
 def universal_newlines(text: str) -> str:

@@ -5,6 +5,7 @@ invisible or look-alike characters (with the id to write instead)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.characters import (
     BIDI_CONTROLS,
@@ -65,12 +66,16 @@ def id_advice(text: Text) -> tuple[Pos, str]:
 
 
 def hidden_character_problems(
-    text: Text, hidden: list[tuple[int, str]], where: str
+    text: Text,
+    hidden: list[tuple[int, str]],
+    where: str,
+    position: Callable[[int], Pos] | None = None,
 ) -> list[Problem]:
-    """Control, bidirectional and invisible characters in writer text, each where it is."""
+    """Control, bidirectional and invisible characters in writer text, each where it is
+    (`position` maps an offset in the text to its place, when the text is not YAML's)."""
     problems = []
     for offset, char in hidden:
-        pos = offset_pos(text, offset)
+        pos = position(offset) if position else offset_pos(text, offset)
         if char in BIDI_CONTROLS:
             message = (
                 f"{where} contains {describe(char)}, an invisible character that changes the "
