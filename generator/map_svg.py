@@ -9,7 +9,7 @@ import textwrap
 from collections import deque
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.model import Question, Tree
 
@@ -122,7 +122,7 @@ def tree_svg(
     height = y - GAP_Y + GAP_X
     parts = [
         _edges(tree, boxes, language, taken),
-        *(_node(b, tree.start.value, language, page) for b in boxes.values()),
+        Markup("".join(_node(b, tree.start.value, language, page) for b in boxes.values())),
     ]
     return Markup(
         '<svg class="hc-map__picture" xmlns="http://www.w3.org/2000/svg" role="img" '
@@ -148,7 +148,7 @@ def tree_svg(
 def _edges(
     tree: Tree, boxes: dict[str, _Box], language: str, taken: set[tuple[str, str]]
 ) -> Markup:
-    out: list[Markup] = []  # joined once: adding to a Markup copies it every time
+    out: list[str] = []  # joined once: adding to a Markup copies it every time
     for node_id, node in tree.nodes.items():
         if not isinstance(node, Question):
             continue
@@ -181,41 +181,42 @@ def _edges(
             # of one step have spread apart; neighbouring answers are staggered in three rows.
             lx = x1 + (x2 - x1) * 0.5
             ly = y1 + GAP_Y / 2 + (index % 3 - 1) * 14 + 4
-            out.append(Markup(
-                '<g class="hc-map__edge{cls}" data-from="{f}" data-answer="{a}" data-to="{t}">'
-                '<path d="{d}" fill="none" stroke-width="1.5" {stroke}/>'
-                '<text x="{lx:.1f}" y="{ly:.1f}" font-size="11" text-anchor="middle" '
-                'fill="{color}" paint-order="stroke" stroke="#fff" stroke-width="3"{lang}>{label}</text></g>'
-            ).format(
-                cls="" if tested else " hc-map__edge--untested",
-                f=node_id, a=option.id, t=option.next, d=path, stroke=stroke,
-                lx=lx, ly=ly, color="#333" if tested else UNTESTED, lang=lang_attr, label=short,
-            ))  # fmt: skip
-    return Markup("").join(out)
+            # Plain formatting, writer text escaped: Markup.format escapes every number too,
+            # and a large tree has thousands of answers.
+            out.append(
+                f'<g class="hc-map__edge{"" if tested else " hc-map__edge--untested"}" '
+                f'data-from="{_e(node_id)}" data-answer="{_e(option.id)}" '
+                f'data-to="{_e(option.next)}"><path d="{path}" fill="none" stroke-width="1.5" '
+                f'{stroke}/><text x="{lx:.1f}" y="{ly:.1f}" font-size="11" '
+                f'text-anchor="middle" fill="{"#333" if tested else UNTESTED}" '
+                f'paint-order="stroke" stroke="#fff" stroke-width="3"{lang_attr}>{_e(short)}'
+                "</text></g>"
+            )
+    return Markup("".join(out))
 
 
-def _node(box: _Box, start: str, language: str, page: str) -> Markup:
+def _node(box: _Box, start: str, language: str, page: str) -> str:
     rx = 4 if box.kind == "question" else 18
     border = 3 if box.id == start else 1
-    lang_attr = Markup(' lang="{}"').format(box.lang) if box.lang != language else ""
-    tspans = Markup("").join(
-        Markup('<tspan x="{x:.1f}" dy="{dy}">{t}</tspan>').format(
-            x=box.x + BOX_WIDTH / 2, dy=0 if i == 0 else LINE, t=line
-        )
+    lang_attr = f' lang="{_e(box.lang)}"' if box.lang != language else ""
+    middle = box.x + BOX_WIDTH / 2
+    tspans = "".join(
+        f'<tspan x="{middle:.1f}" dy="{0 if i == 0 else LINE}">{_e(line)}</tspan>'
         for i, line in enumerate(box.lines)
     )
-    return Markup(
-        '<a href="{page}#map--{id}" class="hc-map__node" data-node="{id}" data-kind="{kind}" '
-        'style="text-decoration:none">'
-        "<title>{id}</title>"
-        '<rect x="{x:.1f}" y="{y:.1f}" width="{w}" height="{h}" rx="{rx}" fill="{fill}" '
-        'stroke="#333" stroke-width="{border}"/>'
-        '<text y="{ty:.1f}" font-size="13" text-anchor="middle" fill="#111"{lang}>{tspans}</text></a>'
-    ).format(
-        page=page, id=box.id, kind=box.kind, x=box.x, y=box.y, w=BOX_WIDTH, h=box.height, rx=rx,
-        fill=FILL.get(box.kind, "#eee"), border=border, ty=box.y + PAD + 12, lang=lang_attr,
-        tspans=tspans,
-    )  # fmt: skip
+    node_id, kind = _e(box.id), _e(box.kind)
+    return (
+        f'<a href="{_e(page)}#map--{node_id}" class="hc-map__node" data-node="{node_id}" '
+        f'data-kind="{kind}" style="text-decoration:none"><title>{node_id}</title>'
+        f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{BOX_WIDTH}" height="{box.height}" '
+        f'rx="{rx}" fill="{_e(FILL.get(box.kind, "#eee"))}" stroke="#333" '
+        f'stroke-width="{border}"/><text y="{box.y + PAD + 12:.1f}" font-size="13" '
+        f'text-anchor="middle" fill="#111"{lang_attr}>{tspans}</text></a>'
+    )
+
+
+def _e(text: str) -> str:
+    return str(escape(text))
 
 
 def legend(ui: dict[str, str]) -> Markup:

@@ -20,7 +20,8 @@ def map_picture(
     tree: Tree, language: str, ui: dict[str, str], title: str, page: str = ""
 ) -> Markup:
     """The picture, scrollable sideways when wider than the page, and its legend."""
-    svg = Markup(str(_drawn(tree, language, title)).replace(_PAGE, str(escape(page))))
+    drawn = str(_drawn(tree, language))
+    svg = Markup(drawn.replace(_TITLE, str(escape(title))).replace(_PAGE, str(escape(page))))
     return Markup(
         '<figure class="hc-map__figure" data-tree="{id}">'
         '<div class="hc-map__scroll" style="overflow-x:auto">{svg}</div>'
@@ -29,20 +30,21 @@ def map_picture(
 
 
 # Each picture is drawn twice per language (its map page, the writers' index), differing
-# only in the address its steps link to: draw it once with a stand-in address. A large
-# tree takes a good part of a second to draw.
+# only in its title and the address its steps link to: draw it once with stand-ins for
+# both. A large tree takes a good part of a second to draw.
 _PAGE = "hc-map-page-" + secrets.token_hex(8)
-_DRAWN: dict[tuple[int, str, str], tuple[Tree, Markup]] = {}
+_TITLE = "hc-map-title-" + secrets.token_hex(8)
+_DRAWN: dict[tuple[int, str], tuple[Tree, Markup]] = {}
 
 
-def _drawn(tree: Tree, language: str, title: str) -> Markup:
-    key = (id(tree), language, title)
+def _drawn(tree: Tree, language: str) -> Markup:
+    key = (id(tree), language)
     cached = _DRAWN.get(key)
     if cached is not None and cached[0] is tree:  # the tree is kept: its id stays its own
         return cached[1]
     if len(_DRAWN) > 256:
         _DRAWN.clear()
-    svg = tree_svg(tree, language, taken_answers(tree), title, _PAGE)
+    svg = tree_svg(tree, language, taken_answers(tree), _TITLE, _PAGE)
     _DRAWN[key] = (tree, svg)
     return svg
 
