@@ -17,6 +17,7 @@ a Markdown body, an article and a link), builds interleaved, median of --repeat.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import os
 import re
@@ -61,10 +62,11 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hc-bench-tree-") as folder:
         work = Path(folder)
-        shape = {"articles": 20, "languages": LANGUAGES, "plugin": True}
-        roots = {0: make_project(work / "tree-0", trees=0, nodes=0, **shape)}
+        # Every site the same but for its tree.
+        shaped = functools.partial(make_project, articles=20, languages=LANGUAGES, plugin=True)
+        roots = {0: shaped(work / "tree-0", trees=0, nodes=0)}
         for size in sizes:
-            roots[size] = make_project(work / f"tree-{size}", trees=1, nodes=size, **shape)
+            roots[size] = shaped(work / f"tree-{size}", trees=1, nodes=size)
         print(f"one tree of {', '.join(map(str, sizes))} nodes on a 20-article site, 5 languages;"
               f" {len(roots)} sites x {args.repeat} builds, interleaved", flush=True)
         print(f"  synthetic project ({sizes[-1]} nodes): {check_project(roots[sizes[-1]])}", flush=True)

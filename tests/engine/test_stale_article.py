@@ -10,9 +10,10 @@ import pytest
 
 from generator.articles import PathDisplay, scan_articles
 from generator.config import ProjectConfig
-from generator.fingerprints import accept_article, article_fingerprint
+from generator.fingerprints import accept_article
 from generator.rules import stale_article
 from generator.rules.base import Context
+from generator.rules.stale_article import article_fingerprint
 
 ENGLISH = "# Cancel an order\n\nChoose **Cancel items**.\n"
 

@@ -26,7 +26,7 @@ nodes:
 """
 
 TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x85\u2028\u2029\ufeff"),
+    st.characters(exclude_categories=["Cs"], exclude_characters="\r\x85\u2028\u2029\ufeff"),
     max_size=40,
 )
 

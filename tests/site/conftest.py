@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,6 +22,9 @@ from sitekit import (
 
 from generator.config import ProjectConfig
 from generator.project import load_project
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
 
 
 @pytest.fixture(scope="session")
@@ -49,14 +53,22 @@ class PageWatch:
     errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
 
-    def attach(self, page: object) -> None:
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))  # type: ignore[attr-defined]
-        page.on("pageerror", lambda e: self.errors.append(str(e)))  # type: ignore[attr-defined]
-        page.on("request", self._request)  # type: ignore[attr-defined]
-        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))  # type: ignore[attr-defined]
+    def attach(self, page: Page) -> None:
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("request", self._request)
+        page.on("response", self._response)
 
-    def _request(self, request: object) -> None:
-        url = request.url  # type: ignore[attr-defined]
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.errors.append(f"{response.status} {response.url}")
+
+    def _request(self, request: Request) -> None:
+        url = request.url
         if urlsplit(url).hostname not in ("127.0.0.1", None) and not url.startswith("data:"):
             self.foreign_requests.append(url)
 
@@ -68,7 +80,7 @@ class PageWatch:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(
             f"the browser tests need Debian's Chromium at {CHROMIUM}: apt-get install chromium"
@@ -86,10 +98,10 @@ def watch() -> PageWatch:
     return PageWatch()
 
 
-def _page(browser: object, watch: PageWatch, javascript: bool) -> Iterator[object]:
+def _page(browser: Browser, watch: PageWatch, javascript: bool) -> Iterator[Page]:
     context = browser.new_context(
         java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
-    )  # type: ignore[attr-defined]
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     watch.attach(page)
@@ -98,12 +110,12 @@ def _page(browser: object, watch: PageWatch, javascript: bool) -> Iterator[objec
 
 
 @pytest.fixture(scope="session")
-def js_page(browser: object, watch: PageWatch) -> Iterator[object]:
+def js_page(browser: Browser, watch: PageWatch) -> Iterator[Page]:
     yield from _page(browser, watch, javascript=True)
 
 
 @pytest.fixture(scope="session")
-def nojs_page(browser: object, watch: PageWatch) -> Iterator[object]:
+def nojs_page(browser: Browser, watch: PageWatch) -> Iterator[Page]:
     yield from _page(browser, watch, javascript=False)
 
 

@@ -94,6 +94,13 @@ def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
     return parser.elements
 
 
+def page_data(html: str) -> str:
+    """The troubleshooter's JSON, as the page script reads it from its script element."""
+    found = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S)
+    assert found, "the troubleshooter has no JSON script element"
+    return found[1]
+
+
 def test_markup_contract() -> None:
     html = render_troubleshooter(sample_tree(), context())
     found = elements(html)
@@ -120,7 +127,7 @@ def test_every_text_is_in_the_html_and_data_is_json() -> None:
         "Call us.",
     ):
         assert text in html
-    raw = re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S)[1]
+    raw = page_data(html)
     data = json.loads(raw)
     assert data["tree"] == "cancel" and data["start"] == "start"
     # The page script reads steps, answers and where they lead from the HTML: no step
@@ -221,9 +228,7 @@ def test_map_flowchart_is_mermaid_with_escaped_labels() -> None:
 def test_contact_url_can_name_an_article_linked_in_the_page_language() -> None:
     html = str(render_troubleshooter(sample_tree(), context(contact="contact.md#phone")))
     assert 'class="md-button md-button--primary hc-contact__link" href="../../contact/#phone"' in html
-    data = json.loads(
-        re.search(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S)[1]
-    )
+    data = json.loads(page_data(html))
     assert data["contact"] is None  # nothing for the page script to fill in
     assert 'class="md-button hc-summary__copy"' in html
     assert contact_article("contact.md#phone") == ("contact.md", "phone")

@@ -4,7 +4,7 @@ and the language switcher."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sitekit import LANGUAGES, BuiltSite, language_prefix
@@ -13,7 +13,8 @@ from tree_walks import Walk, kept_answer_case, walks_to_outcomes
 from generator.model import Tree
 from generator.render import load_ui_strings
 
-Page = Any  # playwright.sync_api.Page
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 
 def page_url(base_url: str, language: str, tree: Tree) -> str:
