@@ -128,7 +128,10 @@ def article_paths(count: int) -> list[str]:
         if LAYOUT["category"]:
             paths.append(f"c{number // LAYOUT['category']:03d}/a{number:04d}.md")
             continue
-        section, category = number // ARTICLES_PER_SECTION, number // (ARTICLES_PER_SECTION * SECTIONS_PER_CATEGORY)
+        section, category = (
+            number // ARTICLES_PER_SECTION,
+            number // (ARTICLES_PER_SECTION * SECTIONS_PER_CATEGORY),
+        )
         paths.append(f"c{category:02d}/s{section:03d}/a{number:04d}.md")
     return paths
 
@@ -137,7 +140,9 @@ def suffixed(path: str, lang: str) -> str:
     return path if lang == "en" else path[: -len(".md")] + f".{lang}.md"
 
 
-def write_articles(content: Path, count: int, languages: Iterable[str], rng: random.Random) -> list[Article]:
+def write_articles(
+    content: Path, count: int, languages: Iterable[str], rng: random.Random
+) -> list[Article]:
     """Articles in categories and sections (so the navigation stays bounded per page, as
     in a real help center), each with a title and headings with explicit anchors."""
     articles = []
@@ -160,7 +165,13 @@ def write_articles(content: Path, count: int, languages: Iterable[str], rng: ran
         articles.append(article)
     for index in sorted(indexes):
         for lang in languages:
-            write_page(content, index, lang, f"# {phrase(rng, lang, 3)}\n\n{phrase(rng, lang, 20)}.\n", english)
+            write_page(
+                content,
+                index,
+                lang,
+                f"# {phrase(rng, lang, 3)}\n\n{phrase(rng, lang, 20)}.\n",
+                english,
+            )
     return articles
 
 
@@ -224,7 +235,9 @@ def branch_sizes(children: int) -> list[int]:
     return sizes
 
 
-def make_tree(number: int, size: int, articles: list[Article], languages: Iterable[str], rng: random.Random) -> TreeSpec:
+def make_tree(
+    number: int, size: int, articles: list[Article], languages: Iterable[str], rng: random.Random
+) -> TreeSpec:
     """A tree of `size` nodes: questions breadth first with 2 or 3 answers each, the
     remaining nodes outcomes that link one article section and one external page."""
     tree_id = f"tree-{number:04d}"
@@ -238,7 +251,9 @@ def make_tree(number: int, size: int, articles: list[Article], languages: Iterab
             nodes.append(Node(f"step-{index}", options=options, has_help=index % 2 == 0))
         else:
             kind = OUTCOME_KINDS[index % len(OUTCOME_KINDS)]
-            picked = [(rng.choice(articles), rng.randrange(HEADINGS_PER_ARTICLE))] if articles else []
+            picked = (
+                [(rng.choice(articles), rng.randrange(HEADINGS_PER_ARTICLE))] if articles else []
+            )
             external = ("more", f"https://example.com/help/{tree_id}/step-{index}")
             nodes.append(Node(f"step-{index}", kind=kind, articles=picked, links=[external]))
     spec = TreeSpec(tree_id, nodes, {})
@@ -285,7 +300,11 @@ def tree_yaml(spec: TreeSpec) -> str:
             out.append("    options:")
             for option, target in node.options:
                 label = text[f"{node.id}.options.{option}"]
-                out += [f"      - id: {option}", f"        label: {label}", f"        next: {target}"]
+                out += [
+                    f"      - id: {option}",
+                    f"        label: {label}",
+                    f"        next: {target}",
+                ]
         else:
             out += [f"    outcome: {node.kind}", f"    title: {text[f'{node.id}.title']}"]
             out.append(f"    body: {_block(text[f'{node.id}.body'], '      ')}")
@@ -315,7 +334,10 @@ def translation_yaml(spec: TreeSpec, lang: str) -> str:
             if node.has_help:
                 out.append(f"    help: {text[f'{node.id}.help']}")
             out.append("    options:")
-            out += [f"      {option}: {text[f'{node.id}.options.{option}']}" for option, _ in node.options]
+            out += [
+                f"      {option}: {text[f'{node.id}.options.{option}']}"
+                for option, _ in node.options
+            ]
         else:
             out.append(f"    title: {text[f'{node.id}.title']}")
             out.append(f"    body: {_block(text[f'{node.id}.body'], '      ')}")
@@ -366,13 +388,17 @@ def baseline_map(spec: TreeSpec, lang: str) -> str:
         out.append(f'    {ids[node.id]}["{text[key]}"]')
     for node in spec.nodes:
         for option, target in node.options:
-            out.append(f'    {ids[node.id]} -->|"{text[f"{node.id}.options.{option}"]}"| {ids[target]}')
+            out.append(
+                f'    {ids[node.id]} -->|"{text[f"{node.id}.options.{option}"]}"| {ids[target]}'
+            )
     out += ["```", "", "## Outline {#outline}", ""]
     for node in spec.nodes:
         key = f"{node.id}.question" if node.is_question else f"{node.id}.title"
         out += [f"`{node.id}`: {text[key]}", f"{{: #map--{node.id} }}", ""]
         for option, target in node.options:
-            out.append(f"- {text[f'{node.id}.options.{option}']} `{option}`: [`{target}`](#map--{target})")
+            out.append(
+                f"- {text[f'{node.id}.options.{option}']} `{option}`: [`{target}`](#map--{target})"
+            )
         out.append("")
     return "\n".join(out) + "\n"
 
@@ -412,7 +438,9 @@ def mkdocs_yml(languages: Iterable[str], plugin: bool) -> str:
         before = len(lines)
         lines = _drop_block(lines, re.compile(r"^  - helpcenter\b"), 2)
         if len(lines) == before:
-            raise SystemExit("mkdocs.yml: no '  - helpcenter' plugin entry to remove for the baseline")
+            raise SystemExit(
+                "mkdocs.yml: no '  - helpcenter' plugin entry to remove for the baseline"
+            )
         # The writers' map pages are generated out of the navigation; so are the baseline's.
         lines.append("not_in_nav: |\n  /writers/")
     dropped = [lang for lang in LANGUAGES if lang not in languages]
@@ -463,7 +491,9 @@ def make_project(
             (trees_dir / f"{spec.id}.yml").write_text(tree_yaml(spec), encoding="utf-8")
             for lang in languages:
                 if lang != "en":
-                    (trees_dir / f"{spec.id}.{lang}.yml").write_text(translation_yaml(spec, lang), encoding="utf-8")
+                    (trees_dir / f"{spec.id}.{lang}.yml").write_text(
+                        translation_yaml(spec, lang), encoding="utf-8"
+                    )
         else:
             for lang in languages:
                 page = content / suffixed(f"troubleshooters/{spec.id}.md", lang)
@@ -476,7 +506,9 @@ def make_project(
         for lang in languages:
             items = "\n".join(f"- [{s.texts[lang]['title']}]({s.id}.md) (`{s.id}`)" for s in specs)
             meta = _front_matter('{"search": {"exclude": true}, "robots": "noindex"}')
-            (content / suffixed("writers/index.md", lang)).write_text(f"{meta}# Writers\n\n{items}\n", encoding="utf-8")
+            (content / suffixed("writers/index.md", lang)).write_text(
+                f"{meta}# Writers\n\n{items}\n", encoding="utf-8"
+            )
     return root
 
 
@@ -496,9 +528,20 @@ def build(project: Path, site: Path) -> tuple[float, int]:
     """One `mkdocs build`, timed from process start to exit; and its warning count."""
     if site.exists():
         shutil.rmtree(site)
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        command, cwd=project, env=ENV, capture_output=True, text=True, timeout=1800
+    )
     elapsed = time.perf_counter() - start
     output = result.stdout + result.stderr
     if result.returncode != 0:
@@ -527,8 +570,10 @@ def table(projects: list[Project]) -> None:
     for p in projects:
         runs = " ".join(f"{t:6.2f}" for t in p.times)
         per_page = 1000 * p.median / p.pages if p.pages else 0.0
-        print(f"  {p.name:<{width}}  pages {p.pages:6d}  warnings {p.warnings:3d}  runs [s] {runs}"
-              f"  median {p.median:6.2f} s  {per_page:5.1f} ms/page")
+        print(
+            f"  {p.name:<{width}}  pages {p.pages:6d}  warnings {p.warnings:3d}  runs [s] {runs}"
+            f"  median {p.median:6.2f} s  {per_page:5.1f} ms/page"
+        )
 
 
 # ---------------------------------------------------------------------------------------
@@ -540,7 +585,9 @@ def part_ab(work: Path, args: argparse.Namespace, do_a: bool, do_b: bool) -> Non
     shape = {"trees": args.trees, "nodes": args.nodes, "articles": args.tree_articles}
 
     def add(name: str, languages: tuple[str, ...], plugin: bool) -> None:
-        made[name] = Project(name, make_project(work / name, languages=languages, plugin=plugin, **shape))
+        made[name] = Project(
+            name, make_project(work / name, languages=languages, plugin=plugin, **shape)
+        )
 
     add("project-5lang", LANGUAGES, True)
     if do_a:
@@ -552,8 +599,11 @@ def part_ab(work: Path, args: argparse.Namespace, do_a: bool, do_b: bool) -> Non
         made["startup-1lang"].root = make_project(
             work / "startup-1lang", trees=0, nodes=0, articles=1, languages=("en",), plugin=True
         )
-    print(f"a/b: {args.trees} trees x {args.nodes} nodes, {args.tree_articles} articles;"
-          f" {len(made)} sites x {args.repeat} builds, interleaved", flush=True)
+    print(
+        f"a/b: {args.trees} trees x {args.nodes} nodes, {args.tree_articles} articles;"
+        f" {len(made)} sites x {args.repeat} builds, interleaved",
+        flush=True,
+    )
     print(f"  synthetic project: {check_project(made['project-5lang'].root)}", flush=True)
     projects = list(made.values())
     measure(projects, work / "site", args.repeat)
@@ -562,16 +612,26 @@ def part_ab(work: Path, args: argparse.Namespace, do_a: bool, do_b: bool) -> Non
     if do_a:
         base = made["baseline-5lang"]
         ratio = project5.median / base.median
-        note = "" if project5.pages == base.pages else f" (page counts differ: {project5.pages} vs {base.pages})"
+        note = (
+            ""
+            if project5.pages == base.pages
+            else f" (page counts differ: {project5.pages} vs {base.pages})"
+        )
         print(f"a. generator overhead: {args.trees} trees x {args.nodes} nodes x 5 languages{note}")
-        print(f"   project / plain-Markdown baseline = {ratio:.2f}x  (goal <= 1.05x: {'met' if ratio <= 1.05 else 'MISSED'})")
+        print(
+            f"   project / plain-Markdown baseline = {ratio:.2f}x  (goal <= 1.05x: {'met' if ratio <= 1.05 else 'MISSED'})"
+        )
     if do_b:
         one, fixed = made["project-1lang"], made["startup-1lang"].median
         ratio = project5.median / one.median
         net = (project5.median - fixed) / (one.median - fixed)
-        print(f"b. language scaling: 5 languages / 1 language = {ratio:.2f}x  (goal <= 5x: {'met' if ratio <= 5 else 'MISSED'})")
-        print(f"   without the fixed cost of a 1-page build ({fixed:.2f} s): {net:.2f}x;"
-              f" per page: {1000 * project5.median / project5.pages:.1f} vs {1000 * one.median / one.pages:.1f} ms")
+        print(
+            f"b. language scaling: 5 languages / 1 language = {ratio:.2f}x  (goal <= 5x: {'met' if ratio <= 5 else 'MISSED'})"
+        )
+        print(
+            f"   without the fixed cost of a 1-page build ({fixed:.2f} s): {net:.2f}x;"
+            f" per page: {1000 * project5.median / project5.pages:.1f} vs {1000 * one.median / one.pages:.1f} ms"
+        )
 
 
 def part_c(work: Path, args: argparse.Namespace) -> None:
@@ -579,27 +639,50 @@ def part_c(work: Path, args: argparse.Namespace) -> None:
     projects = [
         Project(
             f"articles-{count}",
-            make_project(work / f"articles-{count}", trees=args.growth_trees, nodes=args.nodes,
-                         articles=count, languages=LANGUAGES, plugin=True),
+            make_project(
+                work / f"articles-{count}",
+                trees=args.growth_trees,
+                nodes=args.nodes,
+                articles=count,
+                languages=LANGUAGES,
+                plugin=True,
+            ),
         )
         for count in args.growth
     ]
-    layout = f"categories of {args.categories}" if args.categories else "sections of 20 in categories of 200"
-    print(f"c: {', '.join(map(str, args.growth))} articles x 5 languages ({layout}), {args.growth_trees} trees;"
-          f" {len(projects)} sites x {args.repeat} builds, interleaved", flush=True)
-    print(f"  synthetic project ({args.growth[-1]} articles): {check_project(projects[-1].root)}", flush=True)
+    layout = (
+        f"categories of {args.categories}"
+        if args.categories
+        else "sections of 20 in categories of 200"
+    )
+    print(
+        f"c: {', '.join(map(str, args.growth))} articles x 5 languages ({layout}), {args.growth_trees} trees;"
+        f" {len(projects)} sites x {args.repeat} builds, interleaved",
+        flush=True,
+    )
+    print(
+        f"  synthetic project ({args.growth[-1]} articles): {check_project(projects[-1].root)}",
+        flush=True,
+    )
     measure(projects, work / "site", args.repeat)
     table(projects)
     per_page = [1000 * p.median / p.pages for p in projects]
-    print(f"c. growth ({args.growth_trees} trees each): ms/page " + ", ".join(
-        f"{count} articles {ms:.1f}" for count, ms in zip(args.growth, per_page, strict=True)))
+    print(
+        f"c. growth ({args.growth_trees} trees each): ms/page "
+        + ", ".join(
+            f"{count} articles {ms:.1f}" for count, ms in zip(args.growth, per_page, strict=True)
+        )
+    )
     # The fixed cost (start-up, templates, per-language set-up) flatters large sites in the
     # average, so also the marginal cost: extra time per extra page between two sizes.
     marginal = [
         1000 * (big.median - small.median) / (big.pages - small.pages)
         for small, big in zip(projects, projects[1:], strict=False)
     ]
-    steps = [f"{a}->{b} articles {ms:.1f}" for a, b, ms in zip(args.growth, args.growth[1:], marginal, strict=False)]
+    steps = [
+        f"{a}->{b} articles {ms:.1f}"
+        for a, b, ms in zip(args.growth, args.growth[1:], marginal, strict=False)
+    ]
     print("   marginal ms/page (extra time / extra pages): " + ", ".join(steps))
     print(f"   largest / smallest ms/page: average {per_page[-1] / per_page[0]:.2f}x", end="")
     print(f", marginal {marginal[-1] / marginal[0]:.2f}x" if len(marginal) > 1 else "", end="")
@@ -732,12 +815,18 @@ def print_breakdowns(names: list[str], results: list[Breakdown], top: int) -> No
     print("  " + " " * 52 + "".join(f"{name:>18}" for name in names))
     for r in results:  # what no handler accounts for: MkDocs building the first language
         r.exclusive[FIRST] = r.total - sum(r.exclusive.values())
-    keys = sorted({k for r in results for k in r.exclusive}, key=lambda k: -max(r.exclusive.get(k, 0.0) for r in results))
+    keys = sorted(
+        {k for r in results for k in r.exclusive},
+        key=lambda k: -max(r.exclusive.get(k, 0.0) for r in results),
+    )
     for key in keys[:top]:
         print(f"  {key:<52}" + "".join(f"{r.exclusive.get(key, 0.0):16.2f} s" for r in results))
     print(f"  {'total':<52}" + "".join(f"{r.total:16.2f} s" for r in results))
     own = [sum(v for k, v in r.exclusive.items() if k.startswith("generator")) for r in results]
-    print(f"  {'of which the helpcenter plugin (generator/)':<52}" + "".join(f"{v:16.2f} s" for v in own))
+    print(
+        f"  {'of which the helpcenter plugin (generator/)':<52}"
+        + "".join(f"{v:16.2f} s" for v in own)
+    )
 
 
 def profile_build(root: Path, site: Path) -> Profile:
@@ -783,14 +872,23 @@ def print_profiles(project: Profile, baseline: Profile, top: int) -> None:
         return f"{seconds:7.2f} s {100 * seconds / total:5.1f}%" if total else f"{seconds:7.2f} s"
 
     print("profile (pyinstrument, in-process, one build each; profiling slows calls down):")
-    print(f"  total                          project {share(project.total, project.total)}"
-          f"   baseline {share(baseline.total, baseline.total)}")
-    print(f"  under generator/ (own code and what it calls): {share(project.own_total, project.total)}")
+    print(
+        f"  total                          project {share(project.total, project.total)}"
+        f"   baseline {share(baseline.total, baseline.total)}"
+    )
+    print(
+        f"  under generator/ (own code and what it calls): {share(project.own_total, project.total)}"
+    )
     print("  self time by package            project            baseline")
-    packages = sorted(set(project.self_time) | set(baseline.self_time), key=lambda k: -project.self_time.get(k, 0.0))
+    packages = sorted(
+        set(project.self_time) | set(baseline.self_time),
+        key=lambda k: -project.self_time.get(k, 0.0),
+    )
     for package in packages:
-        print(f"    {package:<28} {share(project.self_time.get(package, 0.0), project.total)}"
-              f"  {share(baseline.self_time.get(package, 0.0), baseline.total)}")
+        print(
+            f"    {package:<28} {share(project.self_time.get(package, 0.0), project.total)}"
+            f"  {share(baseline.self_time.get(package, 0.0), baseline.total)}"
+        )
     print(f"  top {top} project (generator/) functions by inclusive time:")
     for name, seconds in sorted(project.own.items(), key=lambda item: -item[1])[:top]:
         print(f"    {share(seconds, project.total)}  {name}")
@@ -805,7 +903,11 @@ def print_profiles(project: Profile, baseline: Profile, top: int) -> None:
 def profile(work: Path, args: argparse.Namespace) -> None:
     """Where the time goes: per plugin event (no profiler) for the sites of (a) and, with
     --profile-articles, a growth site; then pyinstrument for (a)'s project and baseline."""
-    shape: dict[str, Any] = {"nodes": args.nodes, "articles": args.tree_articles, "languages": LANGUAGES}
+    shape: dict[str, Any] = {
+        "nodes": args.nodes,
+        "articles": args.tree_articles,
+        "languages": LANGUAGES,
+    }
     warm = make_project(work / "warm-up", trees=1, plugin=True, **shape)
     inprocess_build(warm, work / "warm-up-site")  # imports, caches
     project = make_project(work / "project", trees=args.profile_trees, plugin=True, **shape)
@@ -814,16 +916,32 @@ def profile(work: Path, args: argparse.Namespace) -> None:
     for root in (project, baseline):
         results.append(breakdown_build(root, work / f"{root.name}-site"))
     if args.profile_articles:
-        growth = make_project(work / "growth", trees=args.growth_trees, nodes=args.nodes,
-                              articles=args.profile_articles, languages=LANGUAGES, plugin=True)
+        growth = make_project(
+            work / "growth",
+            trees=args.growth_trees,
+            nodes=args.nodes,
+            articles=args.profile_articles,
+            languages=LANGUAGES,
+            plugin=True,
+        )
         names.append(f"{args.profile_articles} articles")
         results.append(breakdown_build(growth, work / "growth-site"))
-    print(f"breakdown sites: {args.profile_trees} trees x {args.nodes} nodes x 5 languages"
-          + (f"; growth site: {args.profile_articles} articles, {args.growth_trees} trees" if args.profile_articles else ""))
+    print(
+        f"breakdown sites: {args.profile_trees} trees x {args.nodes} nodes x 5 languages"
+        + (
+            f"; growth site: {args.profile_articles} articles, {args.growth_trees} trees"
+            if args.profile_articles
+            else ""
+        )
+    )
     print_breakdowns(names, results, args.top)
     if args.pyinstrument_trees != args.profile_trees:
-        project = make_project(work / "project-small", trees=args.pyinstrument_trees, plugin=True, **shape)
-        baseline = make_project(work / "baseline-small", trees=args.pyinstrument_trees, plugin=False, **shape)
+        project = make_project(
+            work / "project-small", trees=args.pyinstrument_trees, plugin=True, **shape
+        )
+        baseline = make_project(
+            work / "baseline-small", trees=args.pyinstrument_trees, plugin=False, **shape
+        )
     print(f"pyinstrument sites: {args.pyinstrument_trees} trees x {args.nodes} nodes x 5 languages")
     profiles = [profile_build(root, work / f"{root.name}-profiled") for root in (project, baseline)]
     print_profiles(profiles[0], profiles[1], args.top)
@@ -835,24 +953,45 @@ def profile(work: Path, args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sites (also BENCH_QUICK=1)")
-    parser.add_argument("--only", default="a,b,c", help="which comparisons: a, b, c (comma-separated)")
+    parser.add_argument(
+        "--only", default="a,b,c", help="which comparisons: a, b, c (comma-separated)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="builds per site (median; >= 3)")
     parser.add_argument("--trees", type=int, help="trees in (a) and (b); default 200, quick 20")
     parser.add_argument("--nodes", type=int, default=30, help="nodes per tree")
-    parser.add_argument("--growth", help="article counts for (c); default 100,500,2000, quick 20,80,200")
-    parser.add_argument("--categories", type=int, default=50,
-                        help="(c): articles per category (flat); 0: sections of 20 in categories of 200")
-    parser.add_argument("--no-search-dedupe", action="store_true",
-                        help="what-if: build with i18n 'reconfigure_search: false'")
-    parser.add_argument("--profile", action="store_true", help="profile a project and a baseline build")
+    parser.add_argument(
+        "--growth", help="article counts for (c); default 100,500,2000, quick 20,80,200"
+    )
+    parser.add_argument(
+        "--categories",
+        type=int,
+        default=50,
+        help="(c): articles per category (flat); 0: sections of 20 in categories of 200",
+    )
+    parser.add_argument(
+        "--no-search-dedupe",
+        action="store_true",
+        help="what-if: build with i18n 'reconfigure_search: false'",
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="profile a project and a baseline build"
+    )
     parser.add_argument("--profile-trees", type=int, default=40, help="trees in the profiled sites")
-    parser.add_argument("--profile-articles", type=int, default=0, help="also break down a growth site")
-    parser.add_argument("--pyinstrument-trees", type=int, help="trees in the pyinstrument sites (default: --profile-trees)")
+    parser.add_argument(
+        "--profile-articles", type=int, default=0, help="also break down a growth site"
+    )
+    parser.add_argument(
+        "--pyinstrument-trees",
+        type=int,
+        help="trees in the pyinstrument sites (default: --profile-trees)",
+    )
     parser.add_argument("--top", type=int, default=20, help="profile entries to print")
     args = parser.parse_args()
     quick = args.quick or os.environ.get("BENCH_QUICK") == "1"
     args.trees = args.trees or (20 if quick else 200)
-    args.growth = [int(n) for n in (args.growth or ("20,80,200" if quick else "100,500,2000")).split(",")]
+    args.growth = [
+        int(n) for n in (args.growth or ("20,80,200" if quick else "100,500,2000")).split(",")
+    ]
     args.pyinstrument_trees = args.pyinstrument_trees or args.profile_trees
     args.tree_articles = 20  # the articles the trees of (a) and (b) link to
     args.growth_trees = 10

@@ -115,22 +115,32 @@ class Server:
         command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
         tmp.mkdir(parents=True, exist_ok=True)  # serve's site folder: inside ours, whatever happens
         self.process = subprocess.Popen(
-            command, cwd=root, env={**ENV, "TMPDIR": str(tmp), "HELPCENTER_LANGUAGES": languages},
+            command,
+            cwd=root,
+            env={**ENV, "TMPDIR": str(tmp), "HELPCENTER_LANGUAGES": languages},
             stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, text=True, start_new_session=True,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
         )
-        self.reader = threading.Thread(target=self.log.read, args=(self.process.stdout,), daemon=True)
+        self.reader = threading.Thread(
+            target=self.log.read, args=(self.process.stdout,), daemon=True
+        )
         self.reader.start()
 
     def wait_until_serving(self, path: str) -> float:
         start = time.perf_counter()
         while time.perf_counter() - start < START_TIMEOUT:
             if self.process.poll() is not None:
-                raise SystemExit(f"mkdocs serve exited ({self.process.returncode}):\n{self.log.tail()}")
+                raise SystemExit(
+                    f"mkdocs serve exited ({self.process.returncode}):\n{self.log.tail()}"
+                )
             if fetch(self.base + path) is not None:
                 return time.perf_counter() - start
             time.sleep(0.2)
-        raise SystemExit(f"mkdocs serve did not serve {path} within {START_TIMEOUT:.0f} s:\n{self.log.tail()}")
+        raise SystemExit(
+            f"mkdocs serve did not serve {path} within {START_TIMEOUT:.0f} s:\n{self.log.tail()}"
+        )
 
     def stop(self) -> None:
         """Ctrl-C first (serve then removes its site folder), harder signals if it lingers."""
@@ -192,7 +202,10 @@ def settle(server: Server, since: float) -> None:
     """Wait until the rebuild started after `since` has finished, then a little more, so
     that the next edit starts from an idle server."""
     deadline = time.perf_counter() + EDIT_TIMEOUT
-    while time.perf_counter() < deadline and server.log.first_after(since, "Reloading browsers") is None:
+    while (
+        time.perf_counter() < deadline
+        and server.log.first_after(since, "Reloading browsers") is None
+    ):
         time.sleep(POLL)
     time.sleep(0.7)
 
@@ -215,8 +228,10 @@ def report(edits: list[Edit]) -> None:
     if tree.visible:
         worst = max(tree.visible)
         verdict = "met" if worst < GOAL and not tree.failures else "MISSED"
-        print(f"tree edit -> troubleshooter page: median {statistics.median(tree.visible):.2f} s,"
-              f" max {worst:.2f} s (goal < {GOAL:.0f} s: {verdict})")
+        print(
+            f"tree edit -> troubleshooter page: median {statistics.median(tree.visible):.2f} s,"
+            f" max {worst:.2f} s (goal < {GOAL:.0f} s: {verdict})"
+        )
     if tree.visible and article.visible:
         ratio = statistics.median(tree.visible) / statistics.median(article.visible)
         print(f"tree edit / article edit (median) = {ratio:.2f}x")
@@ -250,9 +265,13 @@ def rebuild_cost(work: Path, repeat: int) -> None:
     for site in sites:
         pages = sum(1 for _ in (work / f"{site.name}-out").rglob("index.html"))
         runs = " ".join(f"{t:.2f}" for t in times[site])
-        print(f"  {site.name:<15} {pages:4d} pages  runs [s] {runs}  median {statistics.median(times[site]):.2f} s")
-    print(f"rebuild in a warm process: with the plugin {with_plugin:.2f} s, without {without:.2f} s:"
-          f" the plugin adds {with_plugin - without:.2f} s ({with_plugin / without:.2f}x)")
+        print(
+            f"  {site.name:<15} {pages:4d} pages  runs [s] {runs}  median {statistics.median(times[site]):.2f} s"
+        )
+    print(
+        f"rebuild in a warm process: with the plugin {with_plugin:.2f} s, without {without:.2f} s:"
+        f" the plugin adds {with_plugin - without:.2f} s ({with_plugin / without:.2f}x)"
+    )
 
 
 def profile(work: Path, top: int) -> None:
@@ -278,9 +297,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="warm rebuilds of each site (median)")
     parser.add_argument("--profile", action="store_true", help="profile a rebuild in-process")
     parser.add_argument("--top", type=int, default=20, help="profile entries to print")
-    parser.add_argument("--languages", default="all,en",
-                        help="serve runs to measure, comma-separated: 'all' (every language, the"
-                        " default of ./dev serve) or a HELPCENTER_LANGUAGES value such as 'en'")
+    parser.add_argument(
+        "--languages",
+        default="all,en",
+        help="serve runs to measure, comma-separated: 'all' (every language, the"
+        " default of ./dev serve) or a HELPCENTER_LANGUAGES value such as 'en'",
+    )
     args = parser.parse_args()
     quick = args.quick or os.environ.get("BENCH_QUICK") == "1"
     edits_per_kind = args.edits or (3 if quick else 5)
@@ -289,8 +311,9 @@ def main() -> None:
         work = Path(folder)
         for run, languages in enumerate(args.languages.split(",")):
             root = copy_site(work / f"site-{run}")
-            serve_and_edit(root, work / f"tmp-{run}", "" if languages == "all" else languages,
-                           edits_per_kind)
+            serve_and_edit(
+                root, work / f"tmp-{run}", "" if languages == "all" else languages, edits_per_kind
+            )
         rebuild_cost(work / "rebuild", args.repeat)
         if args.profile:
             profile(work, args.top)
@@ -302,8 +325,10 @@ def serve_and_edit(root: Path, tmp: Path, languages: str, edits_per_kind: int) -
     server = Server(root, port, tmp, languages)
     try:
         started = server.wait_until_serving(TREE_URL)
-        print(f"mkdocs serve of {languages or 'every language'} on 127.0.0.1:{port}:"
-              f" first page served after {started:.1f} s")
+        print(
+            f"mkdocs serve of {languages or 'every language'} on 127.0.0.1:{port}:"
+            f" first page served after {started:.1f} s"
+        )
         time.sleep(1.0)  # let the first build's last writes and the watcher settle
         edits = [
             Edit("tree", root / TREE_FILE, TREE_LINE, TREE_URL),

@@ -32,7 +32,9 @@ def parallel(project: Path, site: Path, jobs: int) -> float:
         shutil.rmtree(site)
     command = [HELPCENTER, "build", "--jobs", str(jobs), "--site-dir", str(site)]
     start = time.perf_counter()
-    run = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=3600)
+    run = subprocess.run(
+        command, cwd=project, env=ENV, capture_output=True, text=True, timeout=3600
+    )
     elapsed = time.perf_counter() - start
     if run.returncode != 0:
         raise SystemExit(f"helpcenter build failed:\n{(run.stdout + run.stderr)[-4000:]}")
@@ -43,7 +45,9 @@ def differences(a: Path, b: Path) -> list[str]:
     found: list[str] = []
 
     def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
-        found.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files)
+        found.extend(
+            prefix + n for n in cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files
+        )
         for name, sub in cmp.subdirs.items():
             walk(sub, f"{prefix}{name}/")
 
@@ -54,7 +58,9 @@ def differences(a: Path, b: Path) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a smaller site (also BENCH_QUICK=1)")
-    parser.add_argument("--articles", type=int, help="articles per language; default 2000, quick 200")
+    parser.add_argument(
+        "--articles", type=int, help="articles per language; default 2000, quick 200"
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=1, help="builds of each kind (median)")
     args = parser.parse_args()
@@ -63,10 +69,19 @@ def main() -> None:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hc-bench-parallel-") as folder:
         work = Path(folder)
-        project = make_project(work / "project", trees=10, nodes=30, articles=articles,
-                               languages=LANGUAGES, plugin=True)
-        print(f"{articles} articles x 5 languages, 10 trees of 30 nodes: {check_project(project)};"
-              f" {os.cpu_count()} cores", flush=True)
+        project = make_project(
+            work / "project",
+            trees=10,
+            nodes=30,
+            articles=articles,
+            languages=LANGUAGES,
+            plugin=True,
+        )
+        print(
+            f"{articles} articles x 5 languages, 10 trees of 30 nodes: {check_project(project)};"
+            f" {os.cpu_count()} cores",
+            flush=True,
+        )
         single: list[float] = []
         split: list[float] = []
         for _ in range(args.repeat):
@@ -75,10 +90,19 @@ def main() -> None:
         pages = count_pages(work / "single")
         diff = differences(work / "single", work / "parallel")
         one, many = statistics.median(single), statistics.median(split)
-        print(f"  mkdocs build                    {one:7.1f} s  runs " + " ".join(f"{t:.1f}" for t in single))
-        print(f"  helpcenter build --jobs {args.jobs}       {many:7.1f} s  runs " + " ".join(f"{t:.1f}" for t in split))
-        print(f"helpcenter build --jobs {args.jobs} / mkdocs build = {many / one:.2f}x (goal <= 0.6x on 2 cores);"
-              f" {pages} pages; sites differ in {len(diff)} file(s)" + (f": {diff[:5]}" if diff else ""))
+        print(
+            f"  mkdocs build                    {one:7.1f} s  runs "
+            + " ".join(f"{t:.1f}" for t in single)
+        )
+        print(
+            f"  helpcenter build --jobs {args.jobs}       {many:7.1f} s  runs "
+            + " ".join(f"{t:.1f}" for t in split)
+        )
+        print(
+            f"helpcenter build --jobs {args.jobs} / mkdocs build = {many / one:.2f}x (goal <= 0.6x on 2 cores);"
+            f" {pages} pages; sites differ in {len(diff)} file(s)"
+            + (f": {diff[:5]}" if diff else "")
+        )
     print(f"(parallel_build.py ran {time.perf_counter() - started:.0f} s)")
 
 

@@ -58,7 +58,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="builds per site (median)")
     args = parser.parse_args()
     quick = args.quick or os.environ.get("BENCH_QUICK") == "1"
-    sizes = [int(n) for n in (args.sizes or ("100,400,1600" if quick else "250,1000,2000,4000")).split(",")]
+    sizes = [
+        int(n)
+        for n in (args.sizes or ("100,400,1600" if quick else "250,1000,2000,4000")).split(",")
+    ]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hc-bench-tree-") as folder:
         work = Path(folder)
@@ -67,9 +70,15 @@ def main() -> None:
         roots = {0: shaped(work / "tree-0", trees=0, nodes=0)}
         for size in sizes:
             roots[size] = shaped(work / f"tree-{size}", trees=1, nodes=size)
-        print(f"one tree of {', '.join(map(str, sizes))} nodes on a 20-article site, 5 languages;"
-              f" {len(roots)} sites x {args.repeat} builds, interleaved", flush=True)
-        print(f"  synthetic project ({sizes[-1]} nodes): {check_project(roots[sizes[-1]])}", flush=True)
+        print(
+            f"one tree of {', '.join(map(str, sizes))} nodes on a 20-article site, 5 languages;"
+            f" {len(roots)} sites x {args.repeat} builds, interleaved",
+            flush=True,
+        )
+        print(
+            f"  synthetic project ({sizes[-1]} nodes): {check_project(roots[sizes[-1]])}",
+            flush=True,
+        )
         times: dict[int, list[float]] = {size: [] for size in roots}
         weights: dict[int, tuple[int, int, int]] = {}
         for run in range(args.repeat):
@@ -87,18 +96,24 @@ def main() -> None:
             added = median - base
             per_node[size] = 1000 * added / size
             page, data, css = weights[size]
-            print(f"  {size:5d} nodes: median {median:6.2f} s, adds {added:6.2f} s,"
-                  f" {per_node[size]:5.2f} ms/node (5 languages);"
-                  f" first step: page {page / 1024:7.1f} KB gz (JSON {data / 1024:.1f} KB),"
-                  f" + render-blocking CSS {css / 1024:.1f} KB gz;"
-                  f"  runs " + " ".join(f"{t:.2f}" for t in times[size]))
+            print(
+                f"  {size:5d} nodes: median {median:6.2f} s, adds {added:6.2f} s,"
+                f" {per_node[size]:5.2f} ms/node (5 languages);"
+                f" first step: page {page / 1024:7.1f} KB gz (JSON {data / 1024:.1f} KB),"
+                f" + render-blocking CSS {css / 1024:.1f} KB gz;"
+                f"  runs " + " ".join(f"{t:.2f}" for t in times[size])
+            )
         costs = list(per_node.values())
         print(f"largest / smallest ms per node: {max(costs) / min(costs):.2f}x (goal <= 1.2x)")
         if 2000 in per_node:
-            print(f"a 2,000-node tree adds {per_node[2000] * 2:.1f} s to a 5-language build (goal <= 10 s)")
+            print(
+                f"a 2,000-node tree adds {per_node[2000] * 2:.1f} s to a 5-language build (goal <= 10 s)"
+            )
         else:
-            print(f"a 2,000-node tree would add about {per_node[sizes[-1]] * 2:.1f} s"
-                  f" (from {sizes[-1]} nodes; goal <= 10 s)")
+            print(
+                f"a 2,000-node tree would add about {per_node[sizes[-1]] * 2:.1f} s"
+                f" (from {sizes[-1]} nodes; goal <= 10 s)"
+            )
     print(f"(tree_size.py ran {time.perf_counter() - started:.0f} s)")
 
 

@@ -89,9 +89,15 @@ def main() -> None:
         validate_best, validate_median = best_of(args.repeat, validate)
 
     print(f"tree: {args.nodes + 1} nodes, {size / 1024:.0f} KiB")
-    print(f"bare C-YAML parse (yaml.load CSafeLoader): best {parse_best * 1000:.0f} ms, median {parse_median * 1000:.0f} ms")
-    print(f"helpcenter validate (load, schema, all rules): best {validate_best * 1000:.0f} ms, median {validate_median * 1000:.0f} ms")
-    print(f"ratio validate / parse: {validate_best / parse_best:.2f}x (best), {validate_median / parse_median:.2f}x (median); goal <= 2x")
+    print(
+        f"bare C-YAML parse (yaml.load CSafeLoader): best {parse_best * 1000:.0f} ms, median {parse_median * 1000:.0f} ms"
+    )
+    print(
+        f"helpcenter validate (load, schema, all rules): best {validate_best * 1000:.0f} ms, median {validate_median * 1000:.0f} ms"
+    )
+    print(
+        f"ratio validate / parse: {validate_best / parse_best:.2f}x (best), {validate_median / parse_median:.2f}x (median); goal <= 2x"
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,13 @@ def _label(text: str) -> str:
     # the label or be read as markup.
     cleaned = " ".join(text.split())
     # '#' first: the other replacements produce it.
-    for char, code in (("#", "#35;"), ("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+    for char, code in (
+        ("#", "#35;"),
+        ("&", "#amp;"),
+        ('"', "#quot;"),
+        ("<", "#lt;"),
+        (">", "#gt;"),
+    ):
         cleaned = cleaned.replace(char, code)
     return cleaned
 
@@ -39,7 +45,9 @@ def flowchart(tree: Tree, language: str = "en") -> str:
             if option.next not in tree.nodes:
                 continue
             label, _ = tree.text(f"{node_id}.options.{option.id}", language)
-            lines.append(f'    {_node_ref(node_id)} -->|"{_label(label)}"| {_node_ref(option.next)}')
+            lines.append(
+                f'    {_node_ref(node_id)} -->|"{_label(label)}"| {_node_ref(option.next)}'
+            )
     for node_id, node in tree.nodes.items():
         if isinstance(node, Outcome):
             lines.append(f"    class {_node_ref(node_id)} outcome_{node.kind.replace('-', '_')}")

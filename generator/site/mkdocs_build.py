@@ -181,7 +181,9 @@ class SitePages:
             if kind == "writers":
                 return self._writers_index(page.file, files)
             if kind == "mapsvg" and tree:
-                title = self.ui["map_title"].replace("{title}", _plain(tree.text("title", ctx.language)[0]))
+                title = self.ui["map_title"].replace(
+                    "{title}", _plain(tree.text("title", ctx.language)[0])
+                )
                 return writers.map_picture(tree, ctx.language, self.ui, title)
             if kind == "status":
                 return writers.status_page(self.project, ctx.language, self.ui)

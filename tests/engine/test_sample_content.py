@@ -38,14 +38,18 @@ def _ngrams(text: str, size: int = 8) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is beside the project only in the workplace")
+@pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="shared/seeds is beside the project only in the workplace"
+)
 def test_no_eight_word_run_is_copied_from_the_source_documents() -> None:
     seeds: set[tuple[str, ...]] = set()
     for seed in SEEDS.glob("*.txt"):
         seeds |= _ngrams(seed.read_text(encoding="utf-8"))
     ours = list((ROOT / "content").rglob("*.md")) + list((ROOT / "decision_trees").glob("*.yml"))
     copied = {
-        path.relative_to(ROOT).as_posix(): " ".join(sorted(_ngrams(path.read_text(encoding="utf-8")) & seeds)[0])
+        path.relative_to(ROOT).as_posix(): " ".join(
+            sorted(_ngrams(path.read_text(encoding="utf-8")) & seeds)[0]
+        )
         for path in ours
         if _ngrams(path.read_text(encoding="utf-8")) & seeds
     }

@@ -44,7 +44,13 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("fmt, name", [("po", "nb.po"), ("xliff", "nb.xlf")])
-def test_export_writes_contexts_references_and_fuzzy_flags(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str, name: str) -> None:
+def test_export_writes_contexts_references_and_fuzzy_flags(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fmt: str,
+    name: str,
+) -> None:
     code, _, err = run(
         ["export", "--language", "nb", "--format", fmt, "--out", "out"],
         project,
@@ -58,19 +64,28 @@ def test_export_writes_contexts_references_and_fuzzy_flags(project: Path, monkey
     )
 
 
-def test_every_language_by_default(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_language_by_default(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(["export", "--out", "out"], project, monkeypatch, capsys)
     assert sorted(p.name for p in (project / "out").iterdir()) == ["id.po", "nb.po"]
 
 
-def test_an_unknown_language_is_refused(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_language_is_refused(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(["export", "--language", "de", "--out", "out"], project, monkeypatch, capsys)
     assert code == 1
     assert err == "helpcenter: 'de' is not one of the site's translations (nb, id)\n"
     assert not (project / "out").exists()
 
 
-def test_po_files_pass_msgfmt_check(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_po_files_pass_msgfmt_check(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
     """GNU gettext's own checks (./dev installs Debian's gettext)."""
     run(["export", "--out", "out"], project, monkeypatch, capsys)
     sample = tmp_path / "sample"
@@ -94,7 +109,9 @@ def _copy_sample(target: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["po", "xliff"])
-def test_export_then_import_leaves_the_sample_byte_identical(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str) -> None:
+def test_export_then_import_leaves_the_sample_byte_identical(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
     sample = tmp_path / "sample"
     _copy_sample(sample)
     before = snapshot(sample)
@@ -111,7 +128,9 @@ def _edit(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def test_import_writes_text_and_records_reviewed_strings_only(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_writes_text_and_records_reviewed_strings_only(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     po = (EXPECTED / "nb.po").read_text(encoding="utf-8")
     # A missing option, reviewed; a stale title confirmed (fuzzy flag removed); a stale
     # body changed but still fuzzy; a missing body; a missing interface string.
@@ -224,7 +243,9 @@ PO_MISTAKES = {
 
 
 @pytest.mark.parametrize("mistake", sorted(PO_MISTAKES))
-def test_a_bad_po_file_is_reported_and_nothing_is_written(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], mistake: str) -> None:
+def test_a_bad_po_file_is_reported_and_nothing_is_written(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], mistake: str
+) -> None:
     (old, new), expected = PO_MISTAKES[mistake]
     po = (EXPECTED / "nb.po").read_text(encoding="utf-8")
     # A good change alongside the bad one: it must not be written either.
@@ -254,7 +275,9 @@ XLIFF_MISTAKES = {
 
 
 @pytest.mark.parametrize("mistake", sorted(XLIFF_MISTAKES))
-def test_a_bad_xliff_file_is_reported_and_nothing_is_written(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], mistake: str) -> None:
+def test_a_bad_xliff_file_is_reported_and_nothing_is_written(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], mistake: str
+) -> None:
     (old, new), expected = XLIFF_MISTAKES[mistake]
     xlf = (EXPECTED / "nb.xlf").read_text(encoding="utf-8")
     (project / "nb.xlf").write_text(_edit(xlf, old, new), encoding="utf-8")
@@ -264,7 +287,9 @@ def test_a_bad_xliff_file_is_reported_and_nothing_is_written(project: Path, monk
     assert snapshot(project) == before
 
 
-def test_an_english_text_changed_since_export_is_imported_as_needing_review(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_english_text_changed_since_export_is_imported_as_needing_review(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     po = (EXPECTED / "nb.po").read_text(encoding="utf-8")
     po = _edit(po, 'msgid "Not yet"\nmsgstr ""', 'msgid "Not yet!"\nmsgstr "Ikke ennå"')
     (project / "nb.po").write_text(po, encoding="utf-8")
@@ -278,7 +303,9 @@ def test_an_english_text_changed_since_export_is_imported_as_needing_review(proj
     assert "shipped.options.not-shipped" not in text  # not recorded as reviewed
 
 
-def test_the_helpcenter_command_runs_translations(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_helpcenter_command_runs_translations(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import json
 
     from generator.cli import main
@@ -294,7 +321,9 @@ def test_the_helpcenter_command_runs_translations(project: Path, monkeypatch: py
     }
 
 
-def test_status_text(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_status_text(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(["status"], project, monkeypatch, capsys)
     assert code == 0
     assert out == (
@@ -310,7 +339,9 @@ def test_status_text(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pyt
     )
 
 
-def test_import_creates_a_missing_overlay_file(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_creates_a_missing_overlay_file(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     run(["export", "--language", "id", "--out", "."], project, monkeypatch, capsys)
     po = (project / "id.po").read_text(encoding="utf-8")
     po = _edit(
@@ -352,7 +383,9 @@ fingerprints:  # written by `helpcenter accept-translation`; do not edit by hand
     assert "fuzzy" not in again.split("msgid", 2)[2]
 
 
-def test_xliff_import_reads_states(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_xliff_import_reads_states(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     xlf = (EXPECTED / "nb.xlf").read_text(encoding="utf-8")
     xlf = _edit(
         xlf,
@@ -374,7 +407,9 @@ def test_xliff_import_reads_states(project: Path, monkeypatch: pytest.MonkeyPatc
     assert "cancel.title" not in text  # still needs review
 
 
-def test_import_keeps_windows_line_ends(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_keeps_windows_line_ends(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     overlay = project / "decision_trees" / "t.nb.yml"
     overlay.write_bytes(overlay.read_bytes().replace(b"\n", b"\r\n"))
     po = (EXPECTED / "nb.po").read_text(encoding="utf-8")

@@ -52,7 +52,9 @@ def test_generated_pages_exist_for_every_language(built_site: BuiltSite, languag
             LANGUAGES
         )  # head + x-default + switcher
         map_page = (site / "writers" / tree_id / "index.html").read_text("utf-8")
-        assert 'class="hc-map__picture"' in map_page and 'name="robots" content="noindex"' in map_page
+        assert (
+            'class="hc-map__picture"' in map_page and 'name="robots" content="noindex"' in map_page
+        )
     home = (site / "index.html").read_text("utf-8")
     assert "troubleshooters/" in home and 'href="writers/' not in home  # maps are not in the nav
 

@@ -227,7 +227,9 @@ def test_map_flowchart_is_mermaid_with_escaped_labels() -> None:
 
 def test_contact_url_can_name_an_article_linked_in_the_page_language() -> None:
     html = str(render_troubleshooter(sample_tree(), context(contact="contact.md#phone")))
-    assert 'class="md-button md-button--primary hc-contact__link" href="../../contact/#phone"' in html
+    assert (
+        'class="md-button md-button--primary hc-contact__link" href="../../contact/#phone"' in html
+    )
     data = json.loads(page_data(html))
     assert data["contact"] is None  # nothing for the page script to fill in
     assert 'class="md-button hc-summary__copy"' in html
