@@ -18,9 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.model import Pos
-from generator.yamlload import YMap, YNode, YScalar, YSeq, load_yaml_bytes
+
+if TYPE_CHECKING:
+    from generator.yamlload import YNode
 
 GLOSSARY_FILE = "glossary.yml"
 
@@ -40,6 +43,8 @@ class Glossary:
 
 
 def _strings(node: YNode) -> list[str] | None:
+    from generator.yamlload import YScalar, YSeq  # see read_glossary
+
     if isinstance(node, YScalar) and node.value.strip():
         return [node.value.strip()]
     if isinstance(node, YSeq) and node.items and all(isinstance(i, YScalar) for i in node.items):
@@ -49,6 +54,9 @@ def _strings(node: YNode) -> list[str] | None:
 
 def read_glossary(file: Path, shown: str) -> Glossary | None:
     """None when there is no glossary; mistakes in it are kept, not raised."""
+    # Imported here: the YAML loader reports with the rules, and a rule reads the glossary.
+    from generator.yamlload import YMap, load_yaml_bytes
+
     if not file.is_file():
         return None
     glossary = Glossary()
