@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -135,18 +136,14 @@ def _hidden_characters(article: ArticleFile) -> list[Problem]:
     # Imported here: these modules import the rules, whose context holds an ArticleIndex.
     from generator.characters import hidden_characters
     from generator.model import Text
+    from generator.rules._article_text import offset_pos
     from generator.typed_text import hidden_character_problems
 
     hidden = [(i, c) for i, c in hidden_characters(article.text) if c != "\t"]
     if not hidden:
         return []
-    text = article.text
-
-    def position(offset: int) -> Pos:
-        line_start = text.rfind("\n", 0, offset) + 1
-        return Pos(article.path, text.count("\n", 0, offset) + 1, offset - line_start + 1)
-
-    whole = Text(text, Pos(article.path, 1, 1))
+    whole = Text(article.text, Pos(article.path, 1, 1))
+    position = partial(offset_pos, article)
     return hidden_character_problems(whole, hidden, "the article", position)
 
 

@@ -21,6 +21,7 @@ from generator.model import Pos
 from generator.output import PROBLEMS_FILE_ENV, output_format, project_config, report
 from generator.problems import Level, Problem, sort_problems
 from generator.project import load_project
+from generator.reporters import REPORTERS
 from generator.rules import broken_link, mkdocs_build, reproducible
 from generator.scenarios import run_scenarios
 
@@ -35,7 +36,7 @@ def add_check_command(commands: argparse._SubParsersAction) -> None:  # type: ig
     )
     check.add_argument(
         "--format",
-        choices=["text", "json", "github"],
+        choices=sorted(REPORTERS),
         default=None,
         help="how to print problems (default: text; github when GITHUB_ACTIONS=true)",
     )

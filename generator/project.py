@@ -185,7 +185,7 @@ def _unread_files(config: ProjectConfig, display: PathDisplay) -> list[Problem]:
     would publish unchecked: say so at the file, with the name or place that works."""
     found = []
     trees = config.trees_dir
-    for path in _visible_files(trees):
+    for path in visible_files(trees):
         if path.suffix.lower() not in YAML_SUFFIXES:
             continue
         if path.parent != trees:
@@ -201,7 +201,7 @@ def _unread_files(config: ProjectConfig, display: PathDisplay) -> list[Problem]:
         else:
             continue
         found.append(Problem.of(file_name, _origin(display(path)), message))
-    for path in _visible_files(config.content_dir):
+    for path in visible_files(config.content_dir):
         suffix = path.suffix
         if suffix == ".md" or suffix.lower() not in MKDOCS_MARKDOWN_SUFFIXES:
             continue
@@ -219,7 +219,7 @@ def _unread_files(config: ProjectConfig, display: PathDisplay) -> list[Problem]:
     return found
 
 
-def _visible_files(folder: Path) -> list[Path]:
+def visible_files(folder: Path) -> list[Path]:
     """Files under `folder`, except hidden ones (MkDocs leaves out `.name` too)."""
     if not folder.is_dir():
         return []

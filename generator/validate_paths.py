@@ -16,7 +16,14 @@ from pathlib import Path
 from generator.config import DEFAULT_TREES_DIR, ProjectConfig
 from generator.model import Pos
 from generator.problems import Problem
-from generator.project import TREE_FILE, YAML_SUFFIXES, Extra, Project, load_project
+from generator.project import (
+    TREE_FILE,
+    YAML_SUFFIXES,
+    Extra,
+    Project,
+    load_project,
+    visible_files,
+)
 from generator.rules import unreadable_file
 
 KINDS = ("tree", "translation", "scenarios", "article")
@@ -98,7 +105,7 @@ def _folder(path: Path, project: Project, kind: str | None, extras: list[Extra])
         if reported or any(f.is_relative_to(resolved) for f in project.files):
             return reported
     else:
-        files = [f for f in _visible_files(resolved) if kind or kind_by_name(f.name)]
+        files = [f for f in visible_files(resolved) if kind or kind_by_name(f.name)]
         problems: list[Problem] = []
         for file in files:
             problems += _outside(path / file.relative_to(resolved), kind, extras)
@@ -185,14 +192,6 @@ def _batches(extras: list[Extra]) -> list[list[Extra]]:
         else:
             batches.append([extra])
     return batches
-
-
-def _visible_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
 
 
 def _cannot(path: Path, message: str) -> Problem:
