@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.config import DEFAULT_TREES_DIR
+from generator.glossary import GLOSSARY_FILE
 from generator.project import Project
 from generator.search import BackgroundIndexing, index_site, summary
 from generator.site import pages
@@ -157,10 +158,6 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        # Imported here: generator.glossary and the rules import each other, and the rules
-        # must be loaded first (generator.project does that at the top of this module).
-        from generator.glossary import GLOSSARY_FILE
-
         root = Path(config.config_file_path).parent
         server.watch(str(root / self.config.trees_dir))
         if (root / GLOSSARY_FILE).is_file():  # the glossary-term rule reads it
