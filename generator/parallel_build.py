@@ -3,8 +3,10 @@
 Each language is a `mkdocs build` of its own (HELPCENTER_LANGUAGES=<code>, see
 generator/site/language_selection.py) into a part folder, --jobs at once; with fewer jobs
 than languages, each process builds a run of neighbouring languages (every process reads
-and checks the whole project first: five processes on two cores would do that five
-times). The parts are merged into one site equal to a single `mkdocs build`:
+the whole project first: five processes on two cores would do that five times). The
+rules run once, in this process, while the parts build (HELPCENTER_CHECKED_ELSEWHERE
+tells the parts not to run them again); their problems are printed as `helpcenter
+validate` prints them, and an error (or, with --strict, a warning) stops the parts. The parts are merged into one site equal to a single `mkdocs build`:
 
 - a language's own folder (`nb/`) comes from its part; the default language's part gives
   everything else at the root (its pages, the theme's assets, its search index);
@@ -30,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,9 +40,15 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import _TolerantLoader
+from generator.config import ConfigError, ProjectConfig, _TolerantLoader
+from generator.output import config_problem
+from generator.problems import Problem
+from generator.project import load_project
+from generator.reporters import REPORTERS, summary
 
 MANIFEST = "helpcenter-part.json"
+# Set for the part builds of `helpcenter build`, which checks the project itself.
+CHECKED_ELSEWHERE = "HELPCENTER_CHECKED_ELSEWHERE"
 LAST_WRITER_WINS = ("404.html",)
 SITEMAP, SITEMAP_GZ = "sitemap.xml", "sitemap.xml.gz"
 URL_END = "</url>"
@@ -82,19 +91,66 @@ class Part:
     output: str = ""
 
 
-def build_part(mkdocs_yml: Path, languages: tuple[str, ...], folder: Path, strict: bool) -> Part:
-    """One `mkdocs build` of `languages` into `folder`, with a manifest saying which."""
+def build_part(
+    mkdocs_yml: Path,
+    languages: tuple[str, ...],
+    folder: Path,
+    strict: bool,
+    running: RunningBuilds | None = None,
+) -> Part:
+    """One `mkdocs build` of `languages` into `folder`, with a manifest saying which.
+    With `running`, the project is checked beside it: the build does not run the rules."""
     env = {**os.environ, "HELPCENTER_LANGUAGES": " ".join(languages), "NO_MKDOCS_2_WARNING": "1"}
+    if running is not None:
+        env[CHECKED_ELSEWHERE] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(mkdocs_yml), "-d", str(folder)]
     if strict:
         command.append("--strict")
-    run = subprocess.run(
-        command, cwd=mkdocs_yml.parent, env=env, capture_output=True, text=True, check=False
+    process = subprocess.Popen(
+        command,
+        cwd=mkdocs_yml.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
-    part = Part(languages, folder, run.returncode, run.stdout + run.stderr)
-    if run.returncode == 0:
+    if running is not None:
+        running.add(process)
+    output, _ = process.communicate()
+    part = Part(languages, folder, process.returncode, output)
+    if process.returncode == 0:
         (folder / MANIFEST).write_text(json.dumps({"languages": list(languages)}), "utf-8")
     return part
+
+
+class RunningBuilds:
+    """The part builds started so far; stopped at once when the project check fails."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._processes: list[subprocess.Popen[str]] = []
+        self._stopped = False
+
+    def add(self, process: subprocess.Popen[str]) -> None:
+        with self._lock:
+            self._processes.append(process)
+            if self._stopped:
+                process.terminate()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            for process in self._processes:
+                process.terminate()
+
+
+def check_project(mkdocs_yml: Path) -> list[Problem]:
+    """Every problem `mkdocs build` would report for this project, paths as it shows them."""
+    try:
+        config = ProjectConfig.from_mkdocs_yml(mkdocs_yml)
+    except ConfigError as error:
+        return [config_problem(error)]
+    return load_project(config, relative_to=mkdocs_yml.parent).problems
 
 
 def read_part(folder: Path) -> Part:
@@ -209,15 +265,30 @@ def build_site(
     target = (site_dir or site.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
+    groups = language_groups(chosen, workers)
+    # Several builds: each would read and check the whole project first; check it once
+    # here instead, while they build (a failed check stops them).
+    running = RunningBuilds() if len(groups) > 1 else None
     with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as tmp:
         work = Path(tmp)
 
         def run(group: tuple[str, ...]) -> Part:
-            return build_part(mkdocs_yml, group, work / f"part-{'-'.join(group)}", strict)
+            folder = work / f"part-{'-'.join(group)}"
+            return build_part(mkdocs_yml, group, folder, strict, running)
 
         with ThreadPoolExecutor(workers) as pool:
-            parts = list(pool.map(run, language_groups(chosen, workers)))
+            futures = [pool.submit(run, group) for group in groups]
+            problems = check_project(mkdocs_yml) if running is not None else []
+            refused = any(p.is_error for p in problems) or (strict and bool(problems))
+            if refused and running is not None:
+                running.stop()
+            parts = [future.result() for future in futures]
+        if problems:
+            sys.stdout.write(REPORTERS[problem_format()](problems))
         failed = [part for part in parts if part.returncode != 0]
+        if refused:
+            print(f"helpcenter: {summary(problems)}; {target} was not changed", file=sys.stderr)
+            return 1
         print_outputs(parts, everything=bool(failed))
         if failed:
             names = ", ".join(lang for part in failed for lang in part.languages)
@@ -231,10 +302,14 @@ def build_site(
     return 0
 
 
+def problem_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
 def language_groups(languages: Sequence[str], processes: int) -> list[tuple[str, ...]]:
     """`languages` in `processes` runs of neighbours in build order (a part's sitemap lists
     its languages in that order). One language each when there are enough processes;
-    otherwise each process also reads and checks the project only once for its group."""
+    otherwise each process also reads the project only once for its group."""
     size, extra = divmod(len(languages), processes)
     groups, start = [], 0
     for index in range(processes):

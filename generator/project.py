@@ -65,8 +65,14 @@ class Project:
 
 
 def load_project(
-    config: ProjectConfig, relative_to: Path | None = None, extra: Sequence[Extra] = ()
+    config: ProjectConfig,
+    relative_to: Path | None = None,
+    extra: Sequence[Extra] = (),
+    *,
+    check: bool = True,
 ) -> Project:
+    """Read every file; with `check`, run every rule too. Without it only what reading
+    finds is reported: for a build whose caller checks the same files beside it."""
     display = PathDisplay(relative_to or Path.cwd())
     problems = Problems()
     ctx = Context(config, [], ArticleIndex())
@@ -132,6 +138,9 @@ def load_project(
             with _guard(display(e.path), problems):
                 _add_article(ctx.articles, e, config.languages, display)
             files[e.path.resolve()] = "article"
+    if not check:
+        trees = {tree.id: tree for tree in ctx.trees if tree.id}
+        return Project(config, trees, ctx.articles, sort_problems(problems), files)
     for tree in ctx.trees:
         with _guard(tree.path, problems):
             for rule in TREE_RULES:

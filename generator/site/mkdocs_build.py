@@ -4,6 +4,7 @@ generated and rendered for the language being built."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +20,7 @@ from mkdocs.utils import get_relative_url
 from generator.config import ConfigError, ProjectConfig
 from generator.mermaid import flowchart
 from generator.model import Tree
+from generator.parallel_build import CHECKED_ELSEWHERE
 from generator.problems import Problem
 from generator.project import Project, load_project
 from generator.render import (
@@ -43,14 +45,24 @@ log = get_plugin_logger("helpcenter")
 def load_checked_project(config: MkDocsConfig, trees_dir: str) -> Project:
     """Load and check every tree; log each problem as file:line:col; fail on errors.
 
-    Warnings are logged at warning level, so `mkdocs build --strict` fails on them."""
+    Warnings are logged at warning level, so `mkdocs build --strict` fails on them.
+    Under `helpcenter build`, which checks the project once beside its builds, the rules
+    are not run again in each of them."""
     mkdocs_yml = Path(config.config_file_path)
     try:
         project_config = ProjectConfig.from_mkdocs_yml(mkdocs_yml)
     except ConfigError as error:
         raise PluginError(str(error)) from error
     project_config.trees_dir = mkdocs_yml.parent / trees_dir
-    project = load_project(project_config, relative_to=mkdocs_yml.parent)
+    checked_elsewhere = os.environ.get(CHECKED_ELSEWHERE) == "1"
+    project = load_project(
+        project_config, relative_to=mkdocs_yml.parent, check=not checked_elsewhere
+    )
+    if checked_elsewhere:  # and reported there, once for all the builds
+        log.info("the trees and articles are checked by `helpcenter build`, beside this build")
+        if project.has_errors:
+            raise PluginError("the project cannot be read (see `helpcenter build`)")
+        return project
     for problem in project.problems:
         # The problem itself rides along for the problems file `helpcenter check` reads.
         extra = {PROBLEM_ATTRIBUTE: problem}

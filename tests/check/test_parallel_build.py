@@ -120,6 +120,29 @@ def test_a_bad_tree_fails_with_the_problems_mkdocs_build_reports(tmp_path: Path)
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")], "no half site"
 
 
+def test_a_warning_fails_a_strict_build_and_is_printed_once(tmp_path: Path) -> None:
+    """The rules run once, in `helpcenter build` itself, not in each language's build."""
+    project = copy_project(tmp_path / "project")
+    tree = project / "decision_trees" / "why-cant-i-cancel.yml"
+    text = tree.read_text()
+    at = text.index("\ntitle: ") + len("\ntitle: ")
+    end = text.index("\n", at)
+    tree.write_text(text[:end] + " # a comment that was meant" + text[end:])
+    line, column = text[:at].count("\n") + 1, end - at + len("title: ") + 2
+    warning = f"decision_trees/why-cant-i-cancel.yml:{line}:{column}: warning: "
+    single = run(project, sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "s")
+    assert single.returncode != 0 and warning in single.stdout + single.stderr
+    site = tmp_path / "site"
+    lenient = helpcenter(project, "--jobs", "2", "--site-dir", str(site))
+    assert lenient.returncode == 0, lenient.stderr
+    assert lenient.stdout.count(warning) == 1 and "[plain-comment]" in lenient.stdout
+    assert (site / "nb" / "index.html").is_file()
+    strict = helpcenter(project, "--jobs", "2", "--strict", "--site-dir", str(site))
+    assert strict.returncode == 1
+    assert strict.stdout.count(warning) == 1
+    assert "0 errors, 1 warning in 1 file" in strict.stderr and "was not changed" in strict.stderr
+
+
 def big_tree(nodes: int) -> str:
     """A binary tree of `nodes` steps: question i leads to 2i+1 and 2i+2."""
     questions = (nodes - 1) // 2
