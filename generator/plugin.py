@@ -44,6 +44,7 @@ from generator.site.mkdocs_build import (
     load_checked_project,
 )
 from generator.site.mkdocs_i18n import is_nested_language_build, languages
+from generator.site.preview import Preview, cache_theme_files, quiet_dirty_warning
 from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
 
 log = get_plugin_logger("helpcenter")
@@ -68,9 +69,15 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.site: SitePages | None = None
         self.serving = False
         self.background_indexing = BackgroundIndexing()
+        self.preview = Preview()  # `mkdocs serve --dirty`: re-render only what changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        if self.serving:
+            cache_theme_files()
+        if self.serving and dirty:
+            self.preview.enabled = True
+            quiet_dirty_warning()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not is_nested_language_build(config):
@@ -80,6 +87,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             keep_anchor_validation(config)
             self.project = load_checked_project(config, self.config.trees_dir)
             check_contact_url(config, self.config.contact_url)
+            if self.preview.enabled:
+                self.preview.start(self.project, config, languages(config).built)
         return config
 
     # After static-i18n's on_files (-100), which cannot handle generated files.
@@ -90,7 +99,15 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             self.project, languages(config), self.config.contact_url, self.config.mermaid_js
         )
         self.site.add_pages(files, config, self.config.writers_pages)
+        if self.preview.enabled:
+            self.preview.choose(files, self.site.langs.current, self.site.trees)
         return files
+
+    @event_priority(-110)  # after static-i18n's on_nav (-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.preview.enabled:
+            self.preview.restore(files)
+        return nav
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -119,6 +136,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         assert self.site is not None
         langs = self.site.langs
         file_locale = getattr(page.file, "locale", langs.current)
+        if self.preview.enabled:
+            self.preview.record(page.file.dest_uri, page.title, page.meta)
         extra = cast(dict[str, Any], context)  # Material templates read any key
         extra["helpcenter"] = {
             "ui": self.site.ui,
@@ -136,6 +155,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
 
     @event_priority(-200)  # after static-i18n has built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview.enabled and not is_nested_language_build(config):
+            log.info(self.preview.finish())
         if is_nested_language_build(config) or self.site is None or not self.config.search:
             return
         langs = self.site.langs
@@ -148,6 +169,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             self.background_indexing.start(config.site_dir, folders, langs.default, log.info)
             return
         log.info(summary(*index_site(config.site_dir, folders, langs.default)))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.preview.failed()
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
