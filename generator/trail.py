@@ -1,0 +1,111 @@
+"""The answers that lead to each step by the shortest path from the start: the trail a
+reader without JavaScript sees on a step opened by its own link (a search result, a
+shared `#tree--node` address), each answer a link back to its question to change it.
+
+The page script finds the same path (breadth first, answers in the order written), so a
+step shows the same trail with and without JavaScript. Only the last `limit` answers are
+listed: a chain of 2,000 questions would otherwise put two million answers on its page.
+The first listed question's own step lists the answers before it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+TRAIL_LIMIT = 8
+
+# A question's answers in the order written: (answer id, the step it leads to).
+Answers = Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Trail:
+    """The answers (question id, answer id) leading to a step, oldest first; `earlier`
+    says that answers before the first one are not listed."""
+
+    answers: tuple[tuple[str, str], ...]
+    earlier: bool
+
+
+def shortest_trails(
+    start: str, questions: Mapping[str, Answers], limit: int = TRAIL_LIMIT
+) -> dict[str, Trail]:
+    """The trail of every step reachable from `start` (the start's is empty). Linear in
+    the tree's size: each step keeps its parent's answer and its depth only."""
+    parent: dict[str, tuple[str, str] | None] = {start: None}
+    depth = {start: 0}
+    order = [start]
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for answer, following in questions.get(node, ()):
+            if following not in parent:
+                parent[following] = (node, answer)
+                depth[following] = depth[node] + 1
+                order.append(following)
+                queue.append(following)
+    trails: dict[str, Trail] = {}
+    for node in order:
+        answers: list[tuple[str, str]] = []
+        step = parent[node]
+        while step is not None and len(answers) < limit:
+            answers.append(step)
+            step = parent[step[0]]
+        trails[node] = Trail(tuple(reversed(answers)), depth[node] > limit)
+    return trails
+
+
+@dataclass(frozen=True)
+class TrailEntry:
+    """One answer as the trail shows it: the question (its step's element id and plain
+    text) and the answer given, each with its `lang` when it fell back to another."""
+
+    question_dom_id: str
+    question: str
+    question_lang: str | None
+    answer: str
+    answer_lang: str | None
+
+
+def trail_html(entries: Sequence[TrailEntry], earlier: bool, ui: Mapping[str, str]) -> Markup:
+    """The trail for readers without JavaScript, in a <noscript>: the page script shows its
+    own, and a page with JavaScript does not build these elements at all. Search leaves
+    it out: the questions are found in their own steps."""
+    if not entries:
+        return Markup("")
+    items = []
+    if earlier:
+        items.append(
+            Markup('<li><a href="#{}">{}</a></li>').format(
+                entries[0].question_dom_id, ui["earlier_answers"]
+            )
+        )
+    for entry in entries:
+        change = ui["change_answer"].replace("{question}", entry.question)
+        items.append(
+            Markup(
+                '<li><span class="hc-trail__question"{}>{}</span>'
+                '<span class="hc-trail__answer"{}>{}</span>'
+                '<a class="hc-trail__change" href="#{}" aria-label="{}">{}</a></li>'
+            ).format(
+                _lang(entry.question_lang),
+                entry.question,
+                _lang(entry.answer_lang),
+                entry.answer,
+                entry.question_dom_id,
+                change,
+                ui["change"],
+            )
+        )
+    return Markup(
+        '<noscript data-pagefind-ignore="all"><nav class="hc-trail" aria-label="{}">'
+        '<h3 class="hc-trail__title">{}</h3><ol class="hc-trail__list">{}</ol></nav></noscript>'
+    ).format(ui["your_answers"], ui["your_answers"], Markup("").join(items))
+
+
+def _lang(lang: str | None) -> Markup:
+    return Markup(' lang="{}"').format(lang) if lang else Markup("")
