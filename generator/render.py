@@ -7,12 +7,14 @@ tree data reaches the browser as JSON in a `<script type="application/json">` el
 
 from __future__ import annotations
 
+import functools
+import gc
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import quote
 
 import jinja2
@@ -59,11 +61,83 @@ class RenderContext:
 
 @dataclass(frozen=True)
 class Localized:
-    """Writer text in a page's language; `lang` is set only when it fell back to another."""
+    """Writer text in a page's language; `lang` is set only when it fell back to another,
+    and `attr` is then its ` lang="…"` attribute (made here, not by a template macro:
+    a large tree shows tens of thousands of texts)."""
 
     html: Markup
-    plain: str
     lang: str | None
+    attr: Markup
+
+    @cached_property
+    def plain(self) -> str:
+        return to_plain(self.html)
+
+
+_NO_ATTR = Markup("")
+
+
+def _lang_attr(lang: str | None) -> Markup:
+    return Markup(' lang="{}"').format(lang) if lang else _NO_ATTR
+
+
+@dataclass
+class _Option:
+    id: str
+    next: str
+    label: Localized
+    href: str = ""
+
+
+@dataclass
+class _Link:
+    url: str
+    label: Localized
+
+
+@dataclass
+class _Step:
+    """One step as the templates show it (attributes, not dict keys: Jinja reads an
+    attribute at once, a key only after a failed attribute lookup)."""
+
+    id: str
+    kind: str  # "question" or "outcome"
+    title: Localized
+    dom_id: str = ""
+    is_start: bool = False
+    untranslated: bool = False
+    help: Localized | None = None
+    options: list[_Option] = field(default_factory=list)
+    outcome: str = ""  # the outcome's kind
+    kind_label: str = ""
+    body: Localized | None = None
+    articles: list[ArticleRef] = field(default_factory=list)
+    links: list[_Link] = field(default_factory=list)
+    summary: str = ""
+    contact: str | None = None
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def without_gc_pauses(render: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run `render` with Python's cycle collector paused. A large tree's page makes
+    hundreds of thousands of short-lived objects, none of them in cycles, and every
+    collection they trigger walks every object the whole site build holds (all trees,
+    all pages): with the collector on, rendering a 2,000-step page took twice as long."""
+
+    @functools.wraps(render)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        if not gc.isenabled():  # already paused by a caller
+            return render(*args, **kwargs)
+        gc.disable()
+        try:
+            return render(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
 
 
 @cache
@@ -109,9 +183,10 @@ class _TreeText:
             html = render_block(text, self.resolve)
         else:
             html = render_inline(text, self.resolve, links=links)
-        fallback = lang != self.ctx.language
-        self.fell_back |= fallback
-        return Localized(html, to_plain(html), lang if fallback else None)
+        if lang == self.ctx.language:
+            return Localized(html, None, _NO_ATTR)
+        self.fell_back = True
+        return Localized(html, lang, _lang_attr(lang))
 
 
 def step_order(tree: Tree) -> list[Node]:
@@ -161,45 +236,41 @@ def _contact_link(ctx: RenderContext, subject: str, summary: str) -> str | None:
     return ref.href if ref else None
 
 
-def _steps(tree: Tree, text: _TreeText, ctx: RenderContext) -> list[dict[str, Any]]:
+def _steps(tree: Tree, text: _TreeText, ctx: RenderContext) -> list[_Step]:
     steps = []
     tree_title, _ = tree.text("title", ctx.language)
     plain_title = to_plain(render_inline(tree_title))  # once, not once per outcome
     for node in step_order(tree):
         before = text.fell_back
         text.fell_back = False
-        step: dict[str, Any] = {
-            "id": node.id,
-            "dom_id": step_id(tree, node.id),
-            "is_start": node.id == tree.start.value,
-        }
         if isinstance(node, Question):
-            step["kind"] = "question"
-            step["title"] = text.get(f"{node.id}.question")
-            step["help"] = text.get(f"{node.id}.help", block=True) if node.help else None
-            step["options"] = [
-                {
-                    "id": option.id,
-                    "next": option.next,
-                    "href": "#" + step_id(tree, option.next),
-                    "label": text.get(f"{node.id}.options.{option.id}", links=False),
-                }
+            step = _Step(node.id, "question", text.get(f"{node.id}.question"))
+            step.help = text.get(f"{node.id}.help", block=True) if node.help else None
+            step.options = [
+                _Option(
+                    option.id,
+                    option.next,
+                    text.get(f"{node.id}.options.{option.id}", links=False),
+                    "#" + step_id(tree, option.next),
+                )
                 for option in node.options
             ]
         else:
-            step.update(_outcome(node, text, ctx, plain_title))
-        step["untranslated"] = text.fell_back
+            step = _outcome(node, text, ctx, plain_title)
+        step.dom_id = step_id(tree, node.id)
+        step.is_start = node.id == tree.start.value
+        step.untranslated = text.fell_back
         text.fell_back |= before
         steps.append(step)
     return steps
 
 
-def _outcome(node: Outcome, text: _TreeText, ctx: RenderContext, tree_title: str) -> dict[str, Any]:
+def _outcome(node: Outcome, text: _TreeText, ctx: RenderContext, tree_title: str) -> _Step:
     title = text.get(f"{node.id}.title")
     articles = [ref for link in node.articles if (ref := ctx.articles(link.path, link.anchor))]
     # A link the validator refuses (unsafe-url) never reaches the page, even if unchecked.
     links = [
-        {"url": link.url, "label": text.get(f"{node.id}.links.{link.id}", links=False)}
+        _Link(link.url, text.get(f"{node.id}.links.{link.id}", links=False))
         for link in node.links
         if urls.is_safe(link.url)
     ]
@@ -209,18 +280,18 @@ def _outcome(node: Outcome, text: _TreeText, ctx: RenderContext, tree_title: str
             f"{ctx.ui['summary_result']}: {title.plain}",
         ]
     )
-    contact = _contact_link(ctx, title.plain, summary)
-    return {
-        "kind": "outcome",
-        "outcome": node.kind,
-        "kind_label": ctx.ui.get(f"outcome_{node.kind}", ""),
-        "title": title,
-        "body": text.get(f"{node.id}.body", block=True),
-        "articles": articles,
-        "links": links,
-        "summary": summary,
-        "contact": contact,
-    }
+    return _Step(
+        node.id,
+        "outcome",
+        title,
+        outcome=node.kind,
+        kind_label=ctx.ui.get(f"outcome_{node.kind}", ""),
+        body=text.get(f"{node.id}.body", block=True),
+        articles=articles,
+        links=links,
+        summary=summary,
+        contact=_contact_link(ctx, title.plain, summary),
+    )
 
 
 def browser_data(tree: Tree, ctx: RenderContext) -> dict[str, Any]:
@@ -255,6 +326,7 @@ def browser_data(tree: Tree, ctx: RenderContext) -> dict[str, Any]:
     }
 
 
+@without_gc_pauses
 def render_troubleshooter(tree: Tree, ctx: RenderContext) -> Markup:
     """The interactive troubleshooter: every step in the HTML, plain links between them."""
     text = _TreeText(tree, ctx)
@@ -265,6 +337,7 @@ def render_troubleshooter(tree: Tree, ctx: RenderContext) -> Markup:
             steps=steps,
             data=browser_data(tree, ctx),
             ui=ctx.ui,
+            language=ctx.language,
             untranslated=text.fell_back,
             start_href="#" + step_id(tree, tree.start.value),
         )
@@ -283,6 +356,7 @@ def linked_articles(tree: Tree, ctx: RenderContext) -> list[ArticleRef]:
     return list(refs.values())
 
 
+@without_gc_pauses
 def render_troubleshooter_page(tree: Tree, ctx: RenderContext) -> Markup:
     """A troubleshooter's own page: title, summary, the troubleshooter, its articles."""
     text = _TreeText(tree, ctx)
@@ -298,6 +372,7 @@ def render_troubleshooter_page(tree: Tree, ctx: RenderContext) -> Markup:
     )
 
 
+@without_gc_pauses
 def render_map_page(tree: Tree, ctx: RenderContext, troubleshooter_href: str) -> Markup:
     """The outline half of a writers' map page: every step with where each answer goes.
     (The Mermaid flowchart is added by the site, which knows how Mermaid is loaded.)"""
@@ -312,22 +387,21 @@ def render_map_page(tree: Tree, ctx: RenderContext, troubleshooter_href: str) ->
     )
 
 
-def _outline(tree: Tree, text: _TreeText) -> list[dict[str, Any]]:
+def _outline(tree: Tree, text: _TreeText) -> list[_Step]:
     """What the map shows of each step: its title and answers, not the outcome bodies."""
-    outline: list[dict[str, Any]] = []
+    outline: list[_Step] = []
     for node in step_order(tree):
         if isinstance(node, Question):
-            options = [
-                {
-                    "id": option.id,
-                    "next": option.next,
-                    "label": text.get(f"{node.id}.options.{option.id}", links=False),
-                }
+            step = _Step(node.id, "question", text.get(f"{node.id}.question"))
+            step.options = [
+                _Option(
+                    option.id,
+                    option.next,
+                    text.get(f"{node.id}.options.{option.id}", links=False),
+                )
                 for option in node.options
             ]
-            title = text.get(f"{node.id}.question")
-            outline.append({"id": node.id, "kind": "question", "title": title, "options": options})
         else:
-            title = text.get(f"{node.id}.title")
-            outline.append({"id": node.id, "kind": "outcome", "outcome": node.kind, "title": title})
+            step = _Step(node.id, "outcome", text.get(f"{node.id}.title"), outcome=node.kind)
+        outline.append(step)
     return outline

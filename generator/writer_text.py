@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.sanitize import clean_writer_text
+from generator.simple_markdown import simple_block
 
 # (article path relative to content/, anchor) -> href from the current page, or None
 LinkResolver = Callable[[str, str], "str | None"]
@@ -103,6 +104,9 @@ def _convert(text: str, resolve: LinkResolver, block: bool, links: bool) -> str:
 
 def render_block(text: str, resolve: LinkResolver = _no_articles) -> Markup:
     """Markdown paragraphs, lists, emphasis, code and links, with nothing raw let through."""
+    simple = simple_block(text)  # most bodies: the parser's HTML without the parser
+    if simple is not None:
+        return Markup(clean_writer_text(simple))
     return Markup(_convert(text, resolve, block=True, links=True))
 
 
