@@ -100,7 +100,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         )
         self.site.add_pages(files, config, self.config.writers_pages)
         if self.preview.enabled:
-            self.preview.choose(files, self.site.langs.current, self.site.trees)
+            self.preview.choose(files, config, self.site.langs.current, self.site.trees)
         return files
 
     @event_priority(-110)  # after static-i18n's on_nav (-100)

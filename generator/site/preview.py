@@ -41,6 +41,8 @@ from generator.site import pages
 
 TREE_KINDS = ("tree", "translation", "scenarios")
 DIRTY_WARNING = "A 'dirty' build is being performed"
+ERROR_PAGE = "404.html"
+KEPT_ERROR_PAGE = "helpcenter_kept_error_page"  # set on the theme once decided
 
 
 def _digest(parts: Iterable[str | bytes]) -> str:
@@ -163,7 +165,9 @@ class Preview:
         self.inputs = read_inputs(project, config, languages)
         self.pages, self.layouts, self.kept = {}, {}, set()
 
-    def choose(self, files: Files, language: str, trees: Iterable[Tree]) -> None:
+    def choose(
+        self, files: Files, config: MkDocsConfig, language: str, trees: Iterable[Tree]
+    ) -> None:
         """Decide, for one language's build, which pages are kept."""
         assert self.inputs is not None
         tree_pages = {
@@ -181,6 +185,7 @@ class Preview:
         )
         self.layouts[language] = layout
         same_layout = self.last_layouts.get(language) == layout
+        _keep_error_page(config, same_layout)
         for file in doc_pages:
             digest = self._page_digest(file, tree_pages)
             before = self.last.get(file.dest_uri) if same_layout else None
@@ -241,6 +246,22 @@ class Preview:
         if self.pages:
             self.last, self.last_layouts = {}, {}
         self.pages, self.layouts = {}, {}
+
+
+def _keep_error_page(config: MkDocsConfig, same_layout: bool) -> None:
+    """Material's 404 page shows the navigation and nothing a save of a page changes:
+    render it (a Material page, as costly as an article) only when the layout changed.
+    The config is this rebuild's own (serve loads it again for each), shared by the
+    language builds, so each decides for itself."""
+    templates = config.theme.static_templates
+    if ERROR_PAGE not in templates and not hasattr(config.theme, KEPT_ERROR_PAGE):
+        return  # the theme has none
+    kept = same_layout and os.path.isfile(os.path.join(config.site_dir, ERROR_PAGE))
+    setattr(config.theme, KEPT_ERROR_PAGE, kept)
+    if kept:
+        templates.discard(ERROR_PAGE)  # sitemap.xml stays: removing it would copy its source
+    else:
+        templates.add(ERROR_PAGE)
 
 
 def _answer_is_modified(file: File, modified: bool) -> None:

@@ -49,12 +49,13 @@ def wait_for_text(url: str, text: str) -> str:
 
 
 def pages(site: Path) -> dict[str, Path]:
-    """Every page of the site; not the search indexes, which serve rewrites meanwhile."""
+    """Every page of the site (404 pages too); not the search indexes, which serve
+    rewrites meanwhile."""
     found = {}
     for folder, subfolders, names in os.walk(site):
         subfolders[:] = [name for name in subfolders if name != "pagefind"]
-        if "index.html" in names:
-            path = Path(folder) / "index.html"
+        for name in {"index.html", "404.html"} & set(names):
+            path = Path(folder) / name
             found[str(path.relative_to(site))] = path
     return dict(sorted(found.items()))
 
@@ -107,6 +108,7 @@ def test_a_save_rerenders_only_its_pages_and_the_preview_equals_a_build(tmp_path
         assert "id/orders/cancel-order/index.html" not in changed
         assert "troubleshooters/refund-eligibility/index.html" not in changed
         assert not {name for name in changed if "orders/cancel-order" in name}
+        assert not {name for name in changed if name.endswith("404.html")}
         # The page re-rendered shows every kept page in its navigation as before.
         tree_page = (site / "id" / "troubleshooters" / TREE / "index.html").read_text()
         assert tree_page == tree_page_before.replace(question, new_question)
