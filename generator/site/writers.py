@@ -12,10 +12,12 @@ from markupsafe import Markup, escape
 from generator.map_svg import legend, taken_answers, tree_svg
 from generator.model import SOURCE_LANGUAGE, Tree
 from generator.project import Project
+from generator.render import without_gc_pauses
 from generator.rules.base import LANGUAGE_NAMES
-from generator.translations.status import Counts, LanguageStatus, language_status, project_status
+from generator.translations.status import Counts, LanguageStatus, language_status
 
 
+@without_gc_pauses
 def map_picture(
     tree: Tree, language: str, ui: dict[str, str], title: str, page: str = ""
 ) -> Markup:
@@ -49,6 +51,7 @@ def _drawn(tree: Tree, language: str) -> Markup:
     return svg
 
 
+@without_gc_pauses
 def writers_index(
     trees: list[Tree],
     language: str,
@@ -100,12 +103,14 @@ def _head(ui: dict[str, str], first: str) -> Markup:
     )
 
 
+@without_gc_pauses
 def status_page(project: Project, language: str, ui: dict[str, str]) -> Markup:
     """English build: one row per language. Other builds: that language in detail."""
     out = Markup("<p>{}</p>\n").format(ui["status_intro"])
     if language == SOURCE_LANGUAGE:
         rows = Markup()
-        for status in project_status(project):
+        for language_code in project.config.translation_languages:
+            status = _status(project, language_code)
             rows += Markup('<tr data-language="{code}"><th scope="row">{name}</th>{s}{a}</tr>\n').format(
                 code=status.language, name=_language(status.language),
                 s=_counts_cells(status.strings), a=_counts_cells(status.articles),
@@ -118,7 +123,22 @@ def status_page(project: Project, language: str, ui: dict[str, str]) -> Markup:
             t=ui["status_translated"], st=ui["status_stale"], m=ui["status_missing"],
         )  # fmt: skip
         return out + Markup("<table>{}<tbody>\n{}</tbody></table>").format(head, rows)
-    return out + _detail(language_status(project, language), ui)
+    return out + _detail(_status(project, language), ui)
+
+
+# The English status page shows every language, and each language's page shows it again:
+# work each out once per project (a new one is read for every build).
+_STATUSES: dict[int, tuple[Project, dict[str, LanguageStatus]]] = {}
+
+
+def _status(project: Project, language: str) -> LanguageStatus:
+    cached = _STATUSES.get(id(project))
+    if cached is None or cached[0] is not project:  # the project is kept: its id stays its own
+        _STATUSES.clear()
+        cached = _STATUSES[id(project)] = (project, {})
+    if language not in cached[1]:
+        cached[1][language] = language_status(project, language)
+    return cached[1][language]
 
 
 def _detail(status: LanguageStatus, ui: dict[str, str]) -> Markup:
