@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from generator import urls
 from generator.model import SOURCE_LANGUAGE, Node, Outcome, Question, Tree
+from generator.trail import TrailEntry, shortest_trails, trail_html, trail_item
 from generator.writer_text import LinkResolver, render_block, render_inline, to_plain
 
 UiStrings = dict[str, str]
@@ -115,6 +116,7 @@ class _Step:
     links: list[_Link] = field(default_factory=list)
     summary: str = ""
     contact: str | None = None
+    trail: Markup = _NO_ATTR  # the answers that lead here, for readers without JavaScript
 
 
 _P = ParamSpec("_P")
@@ -262,7 +264,31 @@ def _steps(tree: Tree, text: _TreeText, ctx: RenderContext) -> list[_Step]:
         step.untranslated = text.fell_back
         text.fell_back |= before
         steps.append(step)
+    _add_trails(tree, steps, ctx.ui)
     return steps
+
+
+def _add_trails(tree: Tree, steps: list[_Step], ui: UiStrings) -> None:
+    """Each step's trail: the shortest path of answers from the start (generator.trail)."""
+    by_id = {step.id: step for step in steps}
+    questions = {s.id: [(o.id, o.next) for o in s.options] for s in steps if s.options}
+    items: dict[tuple[str, str], Markup] = {}  # an answer is on up to TRAIL_LIMIT trails
+
+    def item(question_id: str, answer_id: str) -> Markup:
+        if (question_id, answer_id) not in items:
+            question = by_id[question_id]
+            label = next(o.label for o in question.options if o.id == answer_id)
+            entry = TrailEntry(
+                question.dom_id, question.title.plain, question.title.lang, label.plain, label.lang
+            )
+            items[question_id, answer_id] = trail_item(entry, ui)
+        return items[question_id, answer_id]
+
+    for node_id, trail in shortest_trails(tree.start.value, questions).items():
+        step = by_id.get(node_id)
+        if step is not None and trail.answers:
+            earlier = by_id[trail.answers[0][0]].dom_id if trail.earlier else None
+            step.trail = trail_html([item(*answer) for answer in trail.answers], earlier, ui)
 
 
 def _outcome(node: Outcome, text: _TreeText, ctx: RenderContext, tree_title: str) -> _Step:

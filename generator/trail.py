@@ -71,40 +71,42 @@ class TrailEntry:
     answer_lang: str | None
 
 
-def trail_html(entries: Sequence[TrailEntry], earlier: bool, ui: Mapping[str, str]) -> Markup:
+def trail_item(entry: TrailEntry, ui: Mapping[str, str]) -> Markup:
+    """One answer of a trail (the same in every trail it is on: made once per answer)."""
+    change = ui["change_answer"].replace("{question}", entry.question)
+    return Markup(
+        '<li><span class="hc-trail__question"{}>{}</span>'
+        '<span class="hc-trail__answer"{}>{}</span>'
+        '<a class="hc-trail__change" href="#{}" aria-label="{}">{}</a></li>'
+    ).format(
+        _lang(entry.question_lang),
+        entry.question,
+        _lang(entry.answer_lang),
+        entry.answer,
+        entry.question_dom_id,
+        change,
+        ui["change"],
+    )
+
+
+def trail_html(
+    items: Sequence[Markup], earlier_dom_id: str | None, ui: Mapping[str, str]
+) -> Markup:
     """The trail for readers without JavaScript, in a <noscript>: the page script shows its
     own, and a page with JavaScript does not build these elements at all. Search leaves
-    it out: the questions are found in their own steps."""
-    if not entries:
+    it out: the questions are found in their own steps. `earlier_dom_id`: the step whose
+    own trail lists the answers before these."""
+    if not items:
         return Markup("")
-    items = []
-    if earlier:
-        items.append(
-            Markup('<li><a href="#{}">{}</a></li>').format(
-                entries[0].question_dom_id, ui["earlier_answers"]
-            )
-        )
-    for entry in entries:
-        change = ui["change_answer"].replace("{question}", entry.question)
-        items.append(
-            Markup(
-                '<li><span class="hc-trail__question"{}>{}</span>'
-                '<span class="hc-trail__answer"{}>{}</span>'
-                '<a class="hc-trail__change" href="#{}" aria-label="{}">{}</a></li>'
-            ).format(
-                _lang(entry.question_lang),
-                entry.question,
-                _lang(entry.answer_lang),
-                entry.answer,
-                entry.question_dom_id,
-                change,
-                ui["change"],
-            )
-        )
+    earlier = (
+        Markup('<li><a href="#{}">{}</a></li>').format(earlier_dom_id, ui["earlier_answers"])
+        if earlier_dom_id
+        else Markup("")
+    )
     return Markup(
         '<noscript data-pagefind-ignore="all"><nav class="hc-trail" aria-label="{}">'
-        '<h3 class="hc-trail__title">{}</h3><ol class="hc-trail__list">{}</ol></nav></noscript>'
-    ).format(ui["your_answers"], ui["your_answers"], Markup("").join(items))
+        '<h3 class="hc-trail__title">{}</h3><ol class="hc-trail__list">{}{}</ol></nav></noscript>'
+    ).format(ui["your_answers"], ui["your_answers"], earlier, Markup("").join(items))
 
 
 def _lang(lang: str | None) -> Markup:

@@ -37,13 +37,14 @@ def test_a_long_chain_lists_only_the_last_answers_and_says_there_are_more() -> N
 
 def test_the_trail_html_escapes_writer_text_and_links_each_question() -> None:
     from generator.render import load_ui_strings
-    from generator.trail import TrailEntry, trail_html
+    from generator.trail import TrailEntry, trail_html, trail_item
 
     entries = [
         TrailEntry("t--start", "Paid <b>twice</b>?", None, "Yes & no", "en"),
         TrailEntry("t--card", "Which card?", None, "Visa", None),
     ]
-    html = str(trail_html(entries, earlier=True, ui=load_ui_strings("nb")))
+    ui = load_ui_strings("nb")
+    html = str(trail_html([trail_item(e, ui) for e in entries], "t--start", ui))
     assert html.startswith('<noscript data-pagefind-ignore="all"><nav class="hc-trail"')
     assert '<li><a href="#t--start">Tidligere svar</a></li>' in html
     assert '<span class="hc-trail__question">Paid &lt;b&gt;twice&lt;/b&gt;?</span>' in html
@@ -52,4 +53,4 @@ def test_the_trail_html_escapes_writer_text_and_links_each_question() -> None:
         '<a class="hc-trail__change" href="#t--card" '
         'aria-label="Endre svaret ditt på: Which card?">Endre</a>'
     ) in html
-    assert str(trail_html([], earlier=False, ui=load_ui_strings("en"))) == ""
+    assert str(trail_html([], None, ui)) == ""

@@ -12,6 +12,7 @@ from tree_walks import Walk, kept_answer_case, walks_to_outcomes
 
 from generator.model import Tree
 from generator.render import load_ui_strings
+from generator.trail import TRAIL_LIMIT
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -226,3 +227,63 @@ def test_feedback_dispatches_a_documented_event_and_sends_nothing(
         == load_ui_strings("id")["feedback_thanks"]
     )
     assert requests == [] and page.context.cookies() == []
+
+
+def shortest_answers(tree: Tree) -> dict[str, list[tuple[str, str]]]:
+    """Every reachable step's shortest path of (question, answer), first answer first."""
+    paths: dict[str, list[tuple[str, str]]] = {tree.start.value: []}
+    queue = [tree.start.value]
+    for node_id in queue:
+        for option in getattr(tree.nodes[node_id], "options", []):
+            if option.next not in paths:
+                paths[option.next] = [*paths[node_id], (node_id, option.id)]
+                queue.append(option.next)
+    return paths
+
+
+def words(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def q_answer(question: str, answer: str) -> str:
+    return f'{question} [data-option="{answer}"]'
+
+
+VISIBLE_TRAIL = """step => [...document.getElementById(step).querySelectorAll(".hc-trail li")]
+  .filter(li => li.offsetParent !== null)
+  .map(li => li.querySelector(".hc-trail__question")
+    ? [li.querySelector(".hc-trail__question").textContent,
+       li.querySelector(".hc-trail__answer").textContent,
+       li.querySelector(".hc-trail__change").getAttribute("href")]
+    : ["(earlier)", "", li.querySelector("a").getAttribute("href")])"""
+
+
+@pytest.mark.parametrize("language", ["en", "nb"])
+def test_a_step_opened_by_its_link_shows_its_answers_without_javascript(
+    nojs_page: Page, base_url: str, built_site: BuiltSite, language: str
+) -> None:
+    """What a search result or a shared #tree--node link opens: the step, and under it the
+    answers that lead there by the shortest path, each a link to change it."""
+    page = nojs_page
+    for tree in trees(built_site):
+        page.goto(page_url(base_url, language, tree))
+        for node_id, path in shortest_answers(tree).items():
+            page.goto(f"{page_url(base_url, language, tree)}#{tree.id}--{node_id}")
+            assert state(page, tree)["visible"] == [node_id]
+            listed = path[-TRAIL_LIMIT:]  # a long path: its last answers, and a link
+            expected = (
+                [["(earlier)", "", f"#{tree.id}--{listed[0][0]}"]] if path[:-TRAIL_LIMIT] else []
+            )
+            expected += [
+                [
+                    words(page.locator(f"#{tree.id}--{question}-title").text_content()),
+                    words(page.locator(f"#{tree.id}--{q_answer(question, answer)}").text_content()),
+                    f"#{tree.id}--{question}",
+                ]
+                for question, answer in listed
+            ]
+            shown = page.evaluate(VISIBLE_TRAIL, f"{tree.id}--{node_id}")
+            assert [[words(q), words(a), href] for q, a, href in shown] == expected
+            if path:  # "Change" opens the question of the last answer
+                page.click(f"#{tree.id}--{node_id} .hc-trail__change >> nth=-1")
+                assert state(page, tree)["visible"] == [path[-1][0]]
