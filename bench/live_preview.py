@@ -15,7 +15,8 @@ rebuild re-renders only the pages the save changed (generator/site/preview.py), 
 --full-rebuild measures `./dev serve --full` instead (every page, every save). Then times
 a whole-site rebuild in a warm process of the sample site with and without the helpcenter
 plugin, interleaved, to show what the plugin adds. `--profile` profiles one such rebuild
-of each. Every figure is printed with the load average of the moment.
+of each. Every figure is printed with the load average of the moment, and each edit's
+CPU time in the server process too (about the same on a busy machine, unlike wall time).
 
 Measured twice by default (--languages all,en): serving every language, as `./dev serve`
 does, and only English, as `./dev serve --language en` (HELPCENTER_LANGUAGES=en) does for
@@ -151,6 +152,15 @@ class Server:
             f"mkdocs serve did not serve {path} within {START_TIMEOUT:.0f} s:\n{self.log.tail()}"
         )
 
+    def cpu_seconds(self) -> float | None:
+        """CPU time the server process has used so far (its threads, not its children such
+        as Pagefind): unlike wall time, about the same on a busy machine."""
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
     def stop(self) -> None:
         """Ctrl-C first (serve then removes its site folder), harder signals if it lingers."""
         for sig, wait in ((signal.SIGINT, 15), (signal.SIGTERM, 10), (signal.SIGKILL, 10)):
@@ -173,6 +183,7 @@ class Edit:
     visible: list[float] = field(default_factory=list)  # save -> page shows the text
     noticed: list[float] = field(default_factory=list)  # save -> "Detected file changes"
     rebuilt: list[float] = field(default_factory=list)  # that -> "Reloading browsers"
+    cpu: list[float] = field(default_factory=list)  # server CPU time, save -> visible
     failures: int = 0
 
     def apply(self, marker: str) -> None:
@@ -185,6 +196,7 @@ class Edit:
 
 def measure(server: Server, edit: Edit, number: int) -> None:
     marker = f"Bench{number}x{secrets.token_hex(4)}"
+    cpu_before = server.cpu_seconds()
     saved = time.perf_counter()
     edit.apply(marker)
     deadline = saved + EDIT_TIMEOUT
@@ -200,6 +212,9 @@ def measure(server: Server, edit: Edit, number: int) -> None:
         print(f"  {edit.name} edit {number}: not visible after {EDIT_TIMEOUT:.0f} s")
         return
     edit.visible.append(seen - saved)
+    cpu_after = server.cpu_seconds()
+    if cpu_before is not None and cpu_after is not None:
+        edit.cpu.append(cpu_after - cpu_before)
     noticed = server.log.first_after(saved, "Detected file changes")
     reloaded = server.log.first_after(saved, "Reloading browsers")
     if noticed is not None and reloaded is not None:
@@ -237,6 +252,7 @@ def report(edits: list[Edit]) -> None:
         print(f"  {edit.name:<8} visible after save: {summary(edit.visible)}  runs [s] {runs}")
         print(f"  {'':<8}   noticed by the watcher: {summary(edit.noticed)}")
         print(f"  {'':<8}   rebuild:                {summary(edit.rebuilt)}")
+        print(f"  {'':<8}   server CPU time:        {summary(edit.cpu)}")
         if edit.failures:
             print(f"  {'':<8}   {edit.failures} edit(s) never became visible")
     tree, article = edits

@@ -48,6 +48,15 @@ def wait_for_text(url: str, text: str) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {TIMEOUT:.0f} s")
 
 
+def wait_for_log(log_file: Path, text: str) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if text in log_file.read_text("utf-8"):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"serve did not log {text!r} within {TIMEOUT:.0f} s")
+
+
 def pages(site: Path) -> dict[str, Path]:
     """Every page of the site (404 pages too); not the search indexes, which serve
     rewrites meanwhile."""
@@ -113,6 +122,21 @@ def test_a_save_rerenders_only_its_pages_and_the_preview_equals_a_build(tmp_path
         tree_page = (site / "id" / "troubleshooters" / TREE / "index.html").read_text()
         assert tree_page == tree_page_before.replace(question, new_question)
 
+        # A mistake stops the rebuild before any page is written; its fix shows as usual.
+        translation = project / "decision_trees" / f"{TREE}.id.yml"
+        good = translation.read_text("utf-8")
+        translation.write_text(good.replace("nodes:", "nodes: [", 1), "utf-8")
+        wait_for_log(log_file, "error(s) in the decision trees or articles")
+        fixed_question = "Apa yang ingin Anda batalkan besok?"
+        translation.write_text(good.replace(new_question, fixed_question), "utf-8")
+        wait_for_text(f"{base}id/troubleshooters/{TREE}/", fixed_question)
+        wait_for_text(f"{base}id/orders/embedded/", fixed_question)
+        after_fix = written(site)
+        assert (
+            after_fix["id/orders/cancel-order/index.html"]
+            == before["id/orders/cancel-order/index.html"]
+        ), "a failed rebuild wrote nothing, so the next one still keeps unchanged pages"
+
         # An article: its page (not the troubleshooters whose outcomes link it).
         sentence = "You can cancel one item"
         edit(
@@ -123,11 +147,11 @@ def test_a_save_rerenders_only_its_pages_and_the_preview_equals_a_build(tmp_path
         after_article = written(site)
         assert (
             after_article["orders/cancel-order/index.html"]
-            != after_tree["orders/cancel-order/index.html"]
+            != after_fix["orders/cancel-order/index.html"]
         )
         assert (
             after_article[f"troubleshooters/{TREE}/index.html"]
-            == after_tree[f"troubleshooters/{TREE}/index.html"]
+            == after_fix[f"troubleshooters/{TREE}/index.html"]
         )
 
         # A new title changes every page's navigation: every page is re-rendered.
