@@ -21,6 +21,7 @@ from generator.articles import (
 )
 from generator.build import build_scenarios, build_translation, build_tree
 from generator.config import ProjectConfig
+from generator.gc_pauses import without_gc_pauses
 from generator.model import SOURCE_LANGUAGE, Pos, Tree
 from generator.problems import Level, Problem, sort_problems
 from generator.rules import PROJECT_RULES, TREE_RULES, file_name, internal_error, unreadable_file
@@ -64,6 +65,7 @@ class Project:
         return [tree for _, tree in sorted(self.trees.items()) if not tree.draft]
 
 
+@without_gc_pauses  # a large tree is many objects: see gc_pauses
 def load_project(
     config: ProjectConfig,
     relative_to: Path | None = None,

@@ -7,14 +7,12 @@ tree data reaches the browser as JSON in a `<script type="application/json">` el
 
 from __future__ import annotations
 
-import functools
-import gc
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib.resources import files
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 from urllib.parse import quote
 
 import jinja2
@@ -22,6 +20,7 @@ import yaml
 from markupsafe import Markup
 
 from generator import urls
+from generator.gc_pauses import without_gc_pauses
 from generator.model import SOURCE_LANGUAGE, Node, Outcome, Question, Tree
 from generator.trail import TrailEntry, shortest_trails, trail_html, trail_item
 from generator.writer_text import LinkResolver, render_block, render_inline, to_plain
@@ -117,29 +116,6 @@ class _Step:
     summary: str = ""
     contact: str | None = None
     trail: Markup = _NO_ATTR  # the answers that lead here, for readers without JavaScript
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def without_gc_pauses(render: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run `render` with Python's cycle collector paused. A large tree's page makes
-    hundreds of thousands of short-lived objects, none of them in cycles, and every
-    collection they trigger walks every object the whole site build holds (all trees,
-    all pages): with the collector on, rendering a 2,000-step page took twice as long."""
-
-    @functools.wraps(render)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if not gc.isenabled():  # already paused by a caller
-            return render(*args, **kwargs)
-        gc.disable()
-        try:
-            return render(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return paused
 
 
 @cache

@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
+from generator.gc_pauses import without_gc_pauses
 from generator.map_svg import legend, taken_answers, tree_svg
 from generator.model import SOURCE_LANGUAGE, Tree
 from generator.project import Project
-from generator.render import without_gc_pauses
 from generator.rules.base import LANGUAGE_NAMES
 from generator.translations.status import Counts, LanguageStatus, language_status
 
