@@ -57,16 +57,24 @@ def wait_for_log(log_file: Path, text: str) -> None:
     raise AssertionError(f"serve did not log {text!r} within {TIMEOUT:.0f} s")
 
 
-def pages(site: Path) -> dict[str, Path]:
-    """Every page of the site (404 pages too); not the search indexes, which serve
-    rewrites meanwhile."""
+def site_files(site: Path) -> dict[str, Path]:
+    """Every file of the site but the search indexes, which serve rewrites meanwhile."""
     found = {}
     for folder, subfolders, names in os.walk(site):
         subfolders[:] = [name for name in subfolders if name != "pagefind"]
-        for name in {"index.html", "404.html"} & set(names):
+        for name in names:
             path = Path(folder) / name
             found[str(path.relative_to(site))] = path
     return dict(sorted(found.items()))
+
+
+def pages(site: Path) -> dict[str, Path]:
+    """Every page of the site, 404 pages too."""
+    return {
+        name: path
+        for name, path in site_files(site).items()
+        if path.name in ("index.html", "404.html")
+    }
 
 
 def written(site: Path) -> dict[str, int]:
@@ -163,6 +171,7 @@ def test_a_save_rerenders_only_its_pages_and_the_preview_equals_a_build(tmp_path
         )
         wait_for_text(f"{base}orders/unexpected-purchases/", "Cancel an order (retitled)")
         served = {name: path.read_text("utf-8") for name, path in pages(site).items()}
+        served_files = set(site_files(site))
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -180,5 +189,6 @@ def test_a_save_rerenders_only_its_pages_and_the_preview_equals_a_build(tmp_path
     assert result.returncode == 0, result.stderr
     built = {name: path.read_text("utf-8") for name, path in pages(tmp_path / "built").items()}
     assert sorted(served) == sorted(built)
+    assert served_files == set(site_files(tmp_path / "built"))  # theme files, listed once
     different = [name for name in built if served[name] != built[name]]
     assert not different, f"the preview differs from a build in {different}"
