@@ -268,6 +268,17 @@ def report(edits: list[Edit]) -> None:
         print(f"tree edit / article edit (median) = {ratio:.2f}x")
 
 
+SEARCH_LINE = re.compile(r"search indexes written in ([0-9.]+) s")
+
+
+def report_search(log: ServerLog) -> None:
+    """Pagefind indexes the site again after each rebuild, in the background (after the
+    browser reloads): how long that takes, competing with the next save for the CPU."""
+    with log.lock:
+        seconds = [float(m[1]) for _, line in log.lines if (m := SEARCH_LINE.search(line))]
+    print(f"  search indexes rewritten in the background: {summary(seconds)}")
+
+
 def sample_sites(work: Path) -> tuple[Path, Path]:
     """Copies of the sample site with and without the helpcenter plugin (the latter with
     no decision_trees/: MkDocs, Material and i18n alone, on the same articles)."""
@@ -384,6 +395,7 @@ def serve_and_edit(
                 measure(server, edit, number)
                 settle(server, before)
         report(edits)
+        report_search(server.log)
     finally:
         server.stop()
 
