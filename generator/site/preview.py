@@ -40,7 +40,8 @@ from generator.project import Project
 from generator.site import pages
 
 TREE_KINDS = ("tree", "translation", "scenarios")
-DIRTY_WARNING = "A 'dirty' build is being performed"
+# What MkDocs logs on each --dirty build (static-i18n's language builds too).
+DIRTY_NOTES = ("A 'dirty' build is being performed", "The directory contains stale files")
 ERROR_PAGE = "404.html"
 KEPT_ERROR_PAGE = "helpcenter_kept_error_page"  # set on the theme once decided
 
@@ -271,10 +272,11 @@ def _answer_is_modified(file: File, modified: bool) -> None:
 
 class DropDirtyWarning(logging.Filter):
     """MkDocs warns on every --dirty build (and static-i18n's language builds) that the
-    navigation may be inaccurate; the preview keeps it right, so say it once, not each time."""
+    navigation may be inaccurate, and notes that the site folder has files in it: the
+    preview keeps the navigation right, and the files are the pages it keeps."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(DIRTY_WARNING)
+        return not record.getMessage().startswith(DIRTY_NOTES)
 
 
 def quiet_dirty_warning() -> None:

@@ -178,6 +178,7 @@ def test_a_save_rerenders_only_its_pages_and_the_preview_equals_a_build(tmp_path
     log_text = log_file.read_text("utf-8")
     assert re.search(r"preview: re-rendered \d+ page\(s\), kept \d+ unchanged", log_text)
     assert "A 'dirty' build is being performed" not in log_text
+    assert "stale files" not in log_text
 
     # The same files built from scratch, at the address serve gave the site.
     config = project / "mkdocs.yml"
