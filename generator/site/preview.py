@@ -18,8 +18,10 @@ Every page of a language is re-rendered when that language's layout changes: mkd
 the project's theme overrides, which pages there are, or any title that the navigation
 shows (an article's first heading or front matter, a tree's title). A kept page gets its
 title and front matter back from the rebuild that rendered it, so that the navigation of
-the pages that are re-rendered is whole. After a failed rebuild the next one re-renders
-everything.
+the pages that are re-rendered is whole. A rebuild that failed after it had begun to
+choose pages makes the next one re-render everything (a mistake in a tree stops the
+rebuild before that). Material's 404 page is rendered only when the layout changed, and
+Material's own files are listed once per serve (`cache_theme_files`).
 """
 
 from __future__ import annotations
@@ -302,7 +304,9 @@ def cache_theme_files() -> None:
         own = [d for d in config.theme.dirs if Path(d).resolve().is_relative_to(root)]
         key = (
             tuple(config.theme.dirs),
-            tuple(config.theme.static_templates),
+            # Sorted, and without the 404 page (left out now and then, see above; its
+            # name is an .html template, never a theme file, either way).
+            tuple(sorted(config.theme.static_templates - {ERROR_PAGE})),
             *(tuple(_listing(Path(d))) for d in own),
         )
         listing = _THEME_FILES.get(key)
