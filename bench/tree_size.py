@@ -11,6 +11,10 @@ a Markdown body, an article and a link), builds interleaved, median of --repeat.
   gzipped: every step is in the HTML, so it grows with the tree), and how much of it is
   the page script's JSON (step text is no longer in it: the script reads the HTML).
 
+Beside each time: the CPU seconds the builds used (MkDocs and its Pagefind runs; less
+disturbed than the time by other work on the machine) and the 1-minute load average
+while they ran. Other work on the machine makes times longer: read them with the load.
+
     python bench/tree_size.py [--quick] [--sizes 250,1000,2000,4000] [--repeat 3]
 """
 
@@ -21,6 +25,7 @@ import functools
 import gzip
 import os
 import re
+import resource
 import statistics
 import sys
 import tempfile
@@ -39,8 +44,9 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))  # what a web server typically sends
 
 
-def first_step_bytes(site: Path, tree_id: str) -> tuple[int, int, int]:
-    """(page gzipped, its JSON gzipped, render-blocking CSS gzipped) of the English page."""
+def first_step_bytes(site: Path, tree_id: str) -> tuple[int, int, int, int]:
+    """(page gzipped, page, its JSON gzipped, render-blocking CSS gzipped) of the English
+    page."""
     page = (site / "troubleshooters" / tree_id / "index.html").read_bytes()
     data = b"".join(m.encode() for m in DATA.findall(page.decode("utf-8")))
     css = 0
@@ -48,7 +54,17 @@ def first_step_bytes(site: Path, tree_id: str) -> tuple[int, int, int]:
         path = (site / "troubleshooters" / tree_id / href.split("?")[0]).resolve()
         if path.is_file():
             css += gz(path.read_bytes())
-    return gz(page), gz(data), css
+    return gz(page), len(page), gz(data), css
+
+
+def children_cpu() -> float:
+    """CPU seconds used so far by finished child processes (and theirs: Pagefind)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def load() -> float:
+    return os.getloadavg()[0]
 
 
 def main() -> None:
@@ -80,41 +96,56 @@ def main() -> None:
             flush=True,
         )
         times: dict[int, list[float]] = {size: [] for size in roots}
-        weights: dict[int, tuple[int, int, int]] = {}
+        cpu: dict[int, list[float]] = {size: [] for size in roots}
+        loads: dict[int, list[float]] = {size: [] for size in roots}
+        weights: dict[int, tuple[int, int, int, int]] = {}
         for run in range(args.repeat):
             for size, root in roots.items():
                 site = work / "site"
+                before, load_before = children_cpu(), load()
                 elapsed, _warnings = build(root, site)
                 times[size].append(elapsed)
+                cpu[size].append(children_cpu() - before)
+                loads[size].append(max(load_before, load()))
                 if run == 0 and size:
                     weights[size] = first_step_bytes(site, "tree-0000")
-        base = statistics.median(times[0])
-        print(f"  no tree: median {base:.2f} s  runs " + " ".join(f"{t:.2f}" for t in times[0]))
-        per_node = {}
+        base, base_cpu = statistics.median(times[0]), statistics.median(cpu[0])
+        print(
+            f"  no tree: median {base:.2f} s (cpu {base_cpu:.2f} s, load {max(loads[0]):.1f})"
+            "  runs " + " ".join(f"{t:.2f}" for t in times[0])
+        )
+        per_node, cpu_per_node = {}, {}
         for size in sizes:
             median = statistics.median(times[size])
             added = median - base
+            added_cpu = statistics.median(cpu[size]) - base_cpu
             per_node[size] = 1000 * added / size
-            page, data, css = weights[size]
+            cpu_per_node[size] = 1000 * added_cpu / size
+            page, raw, data, css = weights[size]
             print(
                 f"  {size:5d} nodes: median {median:6.2f} s, adds {added:6.2f} s,"
-                f" {per_node[size]:5.2f} ms/node (5 languages);"
-                f" first step: page {page / 1024:7.1f} KB gz (JSON {data / 1024:.1f} KB),"
-                f" + render-blocking CSS {css / 1024:.1f} KB gz;"
+                f" {per_node[size]:5.2f} ms/node (5 languages; cpu adds {added_cpu:.2f} s,"
+                f" {cpu_per_node[size]:.2f} ms/node; load {max(loads[size]):.1f});"
+                f" first step: page {page / 1024:7.1f} KB gz ({raw / 1024:.0f} KB),"
+                f" JSON {data / 1024:.1f} KB gz, + render-blocking CSS {css / 1024:.1f} KB gz;"
                 f"  runs " + " ".join(f"{t:.2f}" for t in times[size])
             )
-        costs = list(per_node.values())
-        print(f"largest / smallest ms per node: {max(costs) / min(costs):.2f}x (goal <= 1.2x)")
+        costs, cpu_costs = list(per_node.values()), list(cpu_per_node.values())
+        print(
+            f"largest / smallest ms per node: {max(costs) / min(costs):.2f}x (goal <= 1.2x;"
+            f" in cpu time {max(cpu_costs) / min(cpu_costs):.2f}x)"
+        )
         if 2000 in per_node:
             print(
-                f"a 2,000-node tree adds {per_node[2000] * 2:.1f} s to a 5-language build (goal <= 10 s)"
+                f"a 2,000-node tree adds {per_node[2000] * 2:.1f} s to a 5-language build"
+                f" (goal <= 10 s; cpu {cpu_per_node[2000] * 2:.1f} s)"
             )
         else:
             print(
                 f"a 2,000-node tree would add about {per_node[sizes[-1]] * 2:.1f} s"
                 f" (from {sizes[-1]} nodes; goal <= 10 s)"
             )
-    print(f"(tree_size.py ran {time.perf_counter() - started:.0f} s)")
+    print(f"(tree_size.py ran {time.perf_counter() - started:.0f} s; load now {load():.1f})")
 
 
 if __name__ == "__main__":
