@@ -5,7 +5,15 @@ and measures whichever search the build has: Pagefind (`pagefind/` in the site) 
 Material's lunr search (`search/search_index.json`):
 
   - the sample site (content/, decision_trees/, mkdocs.yml, overrides/ of the repository);
-  - a generated site of 2,000 articles x 5 languages (bench/build_cost.py's generator).
+  - a generated site of 2,000 articles x 5 languages: bench/build_cost.py's project (10
+    troubleshooters of 30 steps) with realistic text from bench/search_corpus.py. Its own
+    text (a few dozen words per language, each on nearly every page) is the worst case
+    for an inverted index and nothing like a real help center; search_corpus.py gives
+    each language a vocabulary of 20,000 words (its real words from content/, then
+    pseudo-words from their syllables) drawn with a Zipf-like frequency and a topic per
+    article, so a typical word is on a few pages and common words on many, in articles
+    of 150 to 900 words with 3 to 6 sections. `--uniform-text` measures build_cost's
+    text instead (the figures before this corpus).
 
 For each site, in Chromium: 20 queries of 1 to 12 words (taken from the site's own text,
 4 per language, each on a page of its language) typed key by key into the search box
@@ -16,6 +24,12 @@ on the same page (goal <= 150 KB and <= 50 KB at 2,000 articles), as served and 
 would be gzipped; and the share of the build that search adds (goal <= 10%).
 
     python bench/search.py [--quick] [--articles 2000] [--only sample,generated] [--source DIR]
+                           [--work DIR]
+
+`--work DIR` keeps the projects and built sites in DIR and, when run again, measures the
+sites already built there (their build times kept in DIR), with the repository's current
+assets/search/ copied in and the Pagefind indexes written again by the current
+generator/search.py: for trying search options without building 2,000 articles again.
 
 `--source DIR` measures another checkout (e.g. `git archive` of an older commit): its
 mkdocs.yml, content/, decision_trees/, overrides/ and generator/ are used.
@@ -24,8 +38,10 @@ mkdocs.yml, content/, decision_trees/, overrides/ and generator/ are used.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import html
+import json
 import os
 import random
 import re
@@ -49,6 +65,7 @@ sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "tests" / "site"))
 
 import build_cost  # noqa: E402
+import search_corpus  # noqa: E402
 from sitekit import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 LANGUAGES = ("en", "id", "vi", "lv", "nb")
@@ -168,7 +185,7 @@ def measure_browser(site: Path, queries_: list[tuple[str, str]]) -> dict[str, li
         "second": [],
         "second_gz": [],
     }
-    kinds: dict[str, int] = {}  # bytes (gzipped) by kind of file, over every search
+    first_kinds: list[dict[str, int]] = []  # per first search: gzipped bytes by kind of file
     with serve(site) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for number, (lang, query) in enumerate(queries_):
@@ -183,9 +200,6 @@ def measure_browser(site: Path, queries_: list[tuple[str, str]]) -> dict[str, li
                 response = request.response()  # type: ignore[attr-defined]
                 body = response.body() if response else b""
                 fetched.append((url, len(body), len(gzip.compress(body, 6))))
-                name = re.sub(r"[_.][0-9a-f]{6,}|\?.*", "", url.rsplit("/", 1)[-1])
-                kind = name.rsplit(".", 1)[-1]
-                kinds[kind] = kinds.get(kind, 0) + min(len(body), len(gzip.compress(body, 6)))
 
             page.on("requestfinished", finished)
             page.goto(base + ("" if lang == "en" else f"{lang}/"))
@@ -196,6 +210,11 @@ def measure_browser(site: Path, queries_: list[tuple[str, str]]) -> dict[str, li
             figures["latency"].append(settle(page, query))
             page.wait_for_load_state("networkidle")
             first = list(fetched)
+            kinds: dict[str, int] = {}
+            for url, raw, gz in first:
+                kinds[kind_of(url)] = kinds.get(kind_of(url), 0) + min(raw, gz)
+            kinds["index chunks (count)"] = sum(1 for url, _, _ in first if "pf_index" in url)
+            first_kinds.append(kinds)
             if number < 5:  # a second, different search on the same page
                 page.fill("input.md-search__input", "")
                 other = (
@@ -213,10 +232,31 @@ def measure_browser(site: Path, queries_: list[tuple[str, str]]) -> dict[str, li
             figures["first_gz"].append(sum(min(b, g) for _, b, g in first))
             context.close()
         browser.close()
-    total = sum(kinds.values()) or 1
-    ranked = sorted(kinds.items(), key=lambda kv: -kv[1])
-    print("  bytes by kind of file: " + ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in ranked))
+    names = sorted({name for kinds in first_kinds for name in kinds})
+    medians = {n: statistics.median(k.get(n, 0) for k in first_kinds) for n in names}
+    print(
+        "  first search, median by kind (gzipped): "
+        + ", ".join(
+            f"{n} {v:.0f}" if "count" in n else f"{n} {kb(v)}"
+            for n, v in sorted(medians.items(), key=lambda kv: -kv[1])
+        )
+    )
     return figures
+
+
+def kind_of(url: str) -> str:
+    """What a fetched file is: Pagefind's wasm, index chunk, fragment, metadata, script."""
+    name = url.rsplit("/", 1)[-1].split("?", 1)[0]
+    if name.startswith("wasm."):
+        return "wasm"
+    for suffix, kind in (
+        ("pf_index", "index chunks"),
+        ("pf_fragment", "fragments"),
+        ("pf_meta", "metadata"),
+    ):
+        if name.endswith(suffix):
+            return kind
+    return name if name.endswith((".js", ".json")) else "other"
 
 
 def kb(value: float) -> str:
@@ -255,6 +295,12 @@ def report(site: Site, built: Path, figures: dict[str, list[float]]) -> None:
         )
 
 
+def refresh(built: Path) -> None:
+    """Bring the repository's current search scripts into an already built site."""
+    for source in (SOURCE / "overrides" / "assets" / "search").iterdir():
+        shutil.copy2(source, built / "assets" / "search" / source.name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -265,44 +311,71 @@ def main() -> None:
     parser.add_argument("--only", default="sample,generated")
     parser.add_argument("--source", default=str(REPO), help="the project checkout to measure")
     parser.add_argument("--no-baseline", action="store_true", help="no builds without search")
+    parser.add_argument("--uniform-text", action="store_true", help="build_cost's own text")
+    parser.add_argument("--work", help="keep (and reuse) projects and built sites here")
     args = parser.parse_args()
     build_cost.REPO = SOURCE
     if args.quick or "BENCH_QUICK" in os.environ:
         args.articles = 200
-    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="search-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     print("(the machine is shared: other processes may run beside these figures)", flush=True)
     try:
         sites = []
         if "sample" in args.only:
             sample = work / "sample"
-            sample.mkdir()
-            for part in ("mkdocs.yml", "content", "decision_trees", "overrides"):
-                source = SOURCE / part
-                (shutil.copytree if source.is_dir() else shutil.copy2)(source, sample / part)
+            if not sample.exists():
+                sample.mkdir()
+                for part in ("mkdocs.yml", "content", "decision_trees", "overrides"):
+                    source = SOURCE / part
+                    (shutil.copytree if source.is_dir() else shutil.copy2)(source, sample / part)
             sites.append(Site("sample site", sample))
         if "generated" in args.only:
-            project = build_cost.make_project(
-                work / "generated",
-                trees=10,
-                nodes=30,
-                articles=args.articles,
-                languages=LANGUAGES,
-                plugin=True,
-            )
-            sites.append(Site(f"{args.articles} articles x 5 languages", project))
+            name = f"generated-{args.articles}" + ("-uniform" if args.uniform_text else "")
+            project = work / name
+            if not project.exists():
+                text: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+                if not args.uniform_text:
+                    text = search_corpus.use_realistic_text(LANGUAGES)
+                with text:
+                    build_cost.make_project(
+                        project,
+                        trees=10,
+                        nodes=30,
+                        articles=args.articles,
+                        languages=LANGUAGES,
+                        plugin=True,
+                    )
+            label = "build_cost's uniform text" if args.uniform_text else "realistic text"
+            sites.append(Site(f"{args.articles} articles x 5 languages, {label}", project))
         rng = random.Random(11)
         for site in sites:
             built, bare = work / f"{site.project.name}-site", work / f"{site.project.name}-bare"
-            for _ in range(args.repeat):
-                site.build_with.append(timed_build(site.project, built))
-                if not args.no_baseline:
-                    site.build_without.append(timed_build(without_search(site.project), bare))
+            times = work / f"{site.project.name}-times.json"
+            if built.exists() and times.exists():  # --work: measure what is built
+                site.build_with, site.build_without = json.loads(times.read_text())
+                refresh(built)
                 if engine(built) == "pagefind":
                     site.index.append(time_index(built))
+            else:
+                for _ in range(args.repeat):
+                    site.build_with.append(timed_build(site.project, built))
+                    if not args.no_baseline:
+                        site.build_without.append(timed_build(without_search(site.project), bare))
+                    if engine(built) == "pagefind":
+                        site.index.append(time_index(built))
+                times.write_text(json.dumps([site.build_with, site.build_without]))
+            print(f"  (load average {load_average()} after building and indexing)", flush=True)
             figures = measure_browser(built, queries(built, 20, rng))
             report(site, built, figures)
+            print(f"  (load average {load_average()} after the searches)", flush=True)
     finally:
-        subprocess.run(["rm", "-rf", str(work)], check=False)
+        if not args.work:
+            subprocess.run(["rm", "-rf", str(work)], check=False)
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 if __name__ == "__main__":
