@@ -27,7 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator.config import DEFAULT_TREES_DIR
 from generator.glossary import GLOSSARY_FILE
 from generator.project import Project
-from generator.search import BackgroundIndexing, index_site, summary
+from generator.search import BackgroundIndexing, IndexRuns, summary
 from generator.site import pages
 from generator.site.build_problems import keep_anchor_validation, record_problems
 from generator.site.hreflang import absolute_alternates
@@ -45,6 +45,7 @@ from generator.site.mkdocs_build import (
 )
 from generator.site.mkdocs_i18n import is_nested_language_build, languages
 from generator.site.preview import Preview, cache_theme_files, quiet_dirty_warning
+from generator.site.pruned_nav import PrunedNavigation, prunes
 from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
 
 log = get_plugin_logger("helpcenter")
@@ -59,6 +60,9 @@ class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' hook
     writers_pages = c.Type(bool, default=True)
     # Write the Pagefind search indexes after the build (generator/search.py).
     search = c.Type(bool, default=True)
+    # With navigation.prune: while a page renders, sections it is not in show only their
+    # first page (all Material reads of them), so the build stays linear in the site's size.
+    trim_pruned_nav = c.Type(bool, default=True)
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
@@ -69,7 +73,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.site: SitePages | None = None
         self.serving = False
         self.background_indexing = BackgroundIndexing()
+        self.index_runs: IndexRuns | None = None  # this build's Pagefind runs
         self.preview = Preview()  # `mkdocs serve --dirty`: re-render only what changed
+        self.pruned_nav = PrunedNavigation()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -134,6 +140,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         assert self.site is not None
+        if self.config.trim_pruned_nav and prunes(config):
+            self.pruned_nav.trim(nav)  # put back in on_post_page
         langs = self.site.langs
         file_locale = getattr(page.file, "locale", langs.current)
         if self.preview.enabled:
@@ -150,6 +158,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.site is not None
+        self.pruned_nav.restore()
         page_url = absolute_page_url(config.site_url, page)
         return absolute_alternates(output, page_url, self.site.langs.default)
 
@@ -157,21 +166,35 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.preview.enabled and not is_nested_language_build(config):
             log.info(self.preview.finish())
-        if is_nested_language_build(config) or self.site is None or not self.config.search:
+        if self.site is None or not self.config.search:
             return
         langs = self.site.langs
         built = selected_languages(config) or langs.built  # HELPCENTER_LANGUAGES
         folders = {lang: langs.folder(lang) for lang in built}
+        if is_nested_language_build(config):
+            # The default language's pages and this language's are written: their
+            # indexes are made while the next languages build (the preview indexes later).
+            if not self.serving:
+                if self.index_runs is None:
+                    self.index_runs = IndexRuns(config.site_dir, folders, langs.default)
+                self.index_runs.start(langs.default)
+                self.index_runs.start(langs.current)
+            return
         # Material's lunr search is not used: its worker and lunr scripts leave the site.
         for unused in ("assets/javascripts/lunr", "assets/javascripts/workers"):
             shutil.rmtree(Path(config.site_dir) / unused, ignore_errors=True)
         if self.serving:  # the preview reloads at once; search follows a moment later
             self.background_indexing.start(config.site_dir, folders, langs.default, log.info)
             return
-        log.info(summary(*index_site(config.site_dir, folders, langs.default)))
+        runs, self.index_runs = self.index_runs, None
+        runs = runs or IndexRuns(config.site_dir, folders, langs.default)
+        log.info(summary(*runs.finish()))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.preview.failed()
+        if self.index_runs is not None:
+            self.index_runs.cancel()
+            self.index_runs = None
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files

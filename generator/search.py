@@ -16,6 +16,7 @@ EXCLUDED_SELECTORS names.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -48,6 +49,13 @@ EXCLUDED_SELECTORS = [
 FALLBACK_SELECTOR = '[lang="{default}"]'  # excluded from the other languages' indexes
 # Pagefind's Norwegian stemmer is under "no"; nb is Norwegian Bokmål.
 PAGEFIND_LANGUAGE = {"nb": "no"}
+# Word locations per index chunk (Pagefind's default: 20,000, about 30 KB gzipped). A
+# search fetches one chunk per word typed (and per prefix while typing), so smaller
+# chunks mean fewer bytes for a first search on a large site; a chunk holds at least one
+# whole word, so a very common word's chunk stays larger. The setting is Pagefind's
+# environment variable PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (pagefind[bin] is pinned;
+# tests/site/test_search.py checks that it still takes effect).
+INDEX_CHUNK_SIZE = 2000
 
 
 # What pagefind writes that the site does not use: its ready-made interfaces (the box is
@@ -110,46 +118,90 @@ def _finish(output: Path, language: str, folder: str) -> LanguageIndex:
     return LanguageIndex(language, folder, pages, output)
 
 
+class IndexRuns:
+    """The Pagefind runs of one build, one per language (`folders`: language -> folder,
+    "" for the default language at the root), each started by `start` as soon as that
+    language's pages are written: while MkDocs (one core) builds the next languages, the
+    indexes of the finished ones are written on the other core. `finish` starts any not
+    started yet and waits for all.
+
+    Each run is the Pagefind binary of the `pagefind[bin]` package with its own
+    configuration file. (Its Python service API answers one message per 0.1 s and
+    confirms written files before they are complete, then ends the process: files were
+    cut short in 4 of 15 runs. A run of the binary ends only once everything is
+    written.)"""
+
+    def __init__(self, site_dir: str | Path, folders: Mapping[str, str], default: str) -> None:
+        self.site = Path(site_dir)
+        self.folders = dict(folders)
+        self.default = default
+        self._work = tempfile.TemporaryDirectory(prefix="pagefind-")
+        self._runs: dict[str, subprocess.Popen[bytes]] = {}
+        self._started = 0.0
+
+    def start(self, language: str) -> None:
+        if language in self._runs or language not in self.folders:
+            return
+        binary = get_executable()
+        if binary is None:
+            raise RuntimeError("the Pagefind binary is missing: pip install 'pagefind[bin]'")
+        if not self._runs:
+            self._started = time.perf_counter()
+        folder = self.folders[language]
+        output = self.site / folder / INDEX_FOLDER
+        if output.exists():
+            shutil.rmtree(output)
+        config = Path(self._work.name) / language
+        config.mkdir()
+        names = list(self.folders.values())
+        settings = _command(self.site, language, folder, names, self.default)
+        (config / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
+        with (config / "output.txt").open("wb") as log:  # a file: a full pipe would block it
+            self._runs[language] = subprocess.Popen(
+                [str(binary)],
+                cwd=config,
+                env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def finish(self) -> tuple[list[LanguageIndex], float]:
+        """Wait for every language's index; the indexes and the seconds since the first
+        run started."""
+        try:
+            for language in self.folders:
+                self.start(language)
+            failures = []
+            for language, process in self._runs.items():
+                if process.wait() != 0:
+                    out = (Path(self._work.name) / language / "output.txt").read_bytes()
+                    failures.append(f"{language}: {out.decode('utf-8', 'replace').strip()}")
+            if failures:
+                raise RuntimeError("Pagefind could not index the site: " + "; ".join(failures))
+            indexes = [
+                _finish(self.site / self.folders[language] / INDEX_FOLDER, language, folder)
+                for language, folder in self.folders.items()
+            ]
+            return indexes, time.perf_counter() - self._started
+        finally:
+            self.cancel()
+
+    def cancel(self) -> None:
+        """Stop what still runs (a failed build) and remove the configuration files."""
+        for process in self._runs.values():
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        self._work.cleanup()
+
+
 def index_site(
     site_dir: str | Path, folders: Mapping[str, str], default: str
 ) -> tuple[list[LanguageIndex], float]:
     """Write one Pagefind index per language (`folders`: language -> folder, "" for the
-    default language at the root); returns the indexes and the seconds it took.
-
-    Each language is one run of the Pagefind binary of the `pagefind[bin]` package, all
-    at once, each with its own configuration file. (Its Python service API answers one
-    message per 0.1 s and confirms written files before they are complete, then ends
-    the process: files were cut short in 4 of 15 runs. A run of the binary ends only
-    once everything is written.)"""
-    start = time.perf_counter()
-    site = Path(site_dir)
-    binary = get_executable()
-    if binary is None:
-        raise RuntimeError("the Pagefind binary is missing: pip install 'pagefind[bin]'")
-    names = list(folders.values())
-    runs = []
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as work:
-        for language, folder in folders.items():
-            output = site / folder / INDEX_FOLDER
-            if output.exists():
-                shutil.rmtree(output)
-            config = Path(work) / language
-            config.mkdir()
-            settings = _command(site, language, folder, names, default)
-            (config / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
-            process = subprocess.Popen(
-                [str(binary)], cwd=config, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-            )
-            runs.append((language, folder, output, process))
-        failures = []
-        for language, _folder, _output, process in runs:
-            out, _ = process.communicate()
-            if process.returncode != 0:
-                failures.append(f"{language}: {out.decode('utf-8', 'replace').strip()}")
-        if failures:
-            raise RuntimeError("Pagefind could not index the site: " + "; ".join(failures))
-    indexes = [_finish(output, language, folder) for language, folder, output, _ in runs]
-    return indexes, time.perf_counter() - start
+    default language at the root), all at once; returns the indexes and the seconds it
+    took."""
+    return IndexRuns(site_dir, folders, default).finish()
 
 
 def summary(indexes: list[LanguageIndex], seconds: float) -> str:

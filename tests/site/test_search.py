@@ -121,6 +121,27 @@ def test_no_lunr_search_in_the_output(built_site: BuiltSite) -> None:
     assert 'data-md-component="search"' not in (site / "index.html").read_text("utf-8")
 
 
+def test_index_chunks_are_smaller_than_pagefinds_default(tmp_path: Path) -> None:
+    """A search fetches one index chunk per word: generator/search.py asks Pagefind for
+    chunks of INDEX_CHUNK_SIZE word locations instead of its 20,000 (through an
+    environment variable the pinned Pagefind reads; this fails if it stops taking
+    effect)."""
+    from generator.search import INDEX_CHUNK_SIZE, index_site
+
+    words = [f"word{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}{n}" for n in range(12_000)]
+    body = " ".join(f"<p>{' '.join(words[n : n + 20])}</p>" for n in range(0, len(words), 20))
+    (tmp_path / "index.html").write_text(
+        f'<html lang="en"><head><title>T</title></head><body data-pagefind-body>'
+        f"<h1>Words</h1>{body}</body></html>",
+        encoding="utf-8",
+    )
+    index_site(tmp_path, {"en": ""}, "en")
+    chunks = list((tmp_path / "pagefind" / "index").glob("*.pf_index"))
+    # A word at one location counts 2: Pagefind's default makes 2 chunks of these words.
+    expected = 2 * len(words) // INDEX_CHUNK_SIZE
+    assert len(chunks) >= max(3, expected // 2), (len(chunks), expected)
+
+
 def test_only_customer_pages_in_their_language_are_searchable(built_site: BuiltSite) -> None:
     site = built_site.site_dir
 

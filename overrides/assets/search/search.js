@@ -6,7 +6,12 @@
 (function () {
   "use strict";
 
-  var DEBOUNCE_MS = 40, SHOWN = 8, SECTIONS = 3;
+  /* DEBOUNCE_MS: a pause shorter than a fast typist's 60 ms between keys. A last word of
+     fewer than MIN_PREFIX letters is left out of what Pagefind is asked until the
+     customer pauses for PARTIAL_MS: each first letter of a word would fetch an index
+     chunk of its own (Pagefind reads one chunk per word, chosen by its letters), for
+     results nobody reads. */
+  var DEBOUNCE_MS = 40, PARTIAL_MS = 150, MIN_PREFIX = 2, SHOWN = 8, SECTIONS = 3;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -49,7 +54,9 @@
         /* Result URLs are relative to the language's folder. */
         var base = new URL(data.root.replace(/\/?$/, "/") + data.folder, location.href).pathname;
         loading = import(index).then(function (module) {
-          module.options({ baseUrl: base, excerptLength: 24 });
+          /* noWorker: Pagefind's web worker is one more script to fetch (12 KB) for
+             searches that take a few milliseconds on the page's own thread. */
+          module.options({ baseUrl: base, excerptLength: 24, noWorker: true });
           return module.init().then(function () { pagefind = module; return module; });
         });
       }
@@ -147,8 +154,12 @@
         return;
       }
       meta.setAttribute("data-state", "searching");
-      if (pagefind) pagefind.preload(query);
-      timer = setTimeout(function () { search(query, ticket); }, DEBOUNCE_MS);
+      var words = query.split(/\s+/), partial = words[words.length - 1].length < MIN_PREFIX;
+      var complete = partial ? words.slice(0, -1).join(" ") : query;
+      /* The index chunks of the words typed so far are fetched at once, not after the
+         pause: by the last key they are there. */
+      if (pagefind && complete) pagefind.preload(complete);
+      timer = setTimeout(function () { search(query, ticket); }, partial ? PARTIAL_MS : DEBOUNCE_MS);
     }
 
     function open() {
