@@ -45,6 +45,7 @@ from generator.site.mkdocs_build import (
 )
 from generator.site.mkdocs_i18n import is_nested_language_build, languages
 from generator.site.preview import Preview, cache_theme_files, quiet_dirty_warning
+from generator.site.pruned_nav import PrunedNavigation, prunes
 from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
 
 log = get_plugin_logger("helpcenter")
@@ -59,6 +60,9 @@ class HelpCenterConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' hook
     writers_pages = c.Type(bool, default=True)
     # Write the Pagefind search indexes after the build (generator/search.py).
     search = c.Type(bool, default=True)
+    # With navigation.prune: while a page renders, sections it is not in show only their
+    # first page (all Material reads of them), so the build stays linear in the site's size.
+    trim_pruned_nav = c.Type(bool, default=True)
 
 
 class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped-call]
@@ -71,6 +75,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.background_indexing = BackgroundIndexing()
         self.index_runs: IndexRuns | None = None  # this build's Pagefind runs
         self.preview = Preview()  # `mkdocs serve --dirty`: re-render only what changed
+        self.pruned_nav = PrunedNavigation()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -135,6 +140,8 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         assert self.site is not None
+        if self.config.trim_pruned_nav and prunes(config):
+            self.pruned_nav.trim(nav)  # put back in on_post_page
         langs = self.site.langs
         file_locale = getattr(page.file, "locale", langs.current)
         if self.preview.enabled:
@@ -151,6 +158,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         assert self.site is not None
+        self.pruned_nav.restore()
         page_url = absolute_page_url(config.site_url, page)
         return absolute_alternates(output, page_url, self.site.langs.default)
 

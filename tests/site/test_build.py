@@ -80,6 +80,41 @@ def test_a_second_build_is_byte_identical(built_site: BuiltSite, tmp_path: Path)
     assert [name for name in first if first[name] != second[name]] == []
 
 
+def test_trimming_the_pruned_navigation_changes_no_page(
+    built_site: BuiltSite, tmp_path: Path
+) -> None:
+    """generator/site/pruned_nav.py shows Material only what it renders of the sections a
+    page is not in; the site must be the same as with the whole navigation."""
+    project = copy_project(tmp_path / "project")
+    mkdocs_yml = project / "mkdocs.yml"
+    text = mkdocs_yml.read_text("utf-8")
+    assert "\n      trees_dir: decision_trees\n" in text
+    mkdocs_yml.write_text(
+        text.replace(
+            "\n      trees_dir: decision_trees\n",
+            "\n      trees_dir: decision_trees\n      trim_pruned_nav: false\n",
+        ),
+        "utf-8",
+    )
+    result = mkdocs_build(project, tmp_path / "whole")
+    assert result.returncode == 0, result.stderr
+    first, second = tree_digest(built_site.site_dir), tree_digest(tmp_path / "whole")
+    assert first.keys() == second.keys()
+    differing = [name for name in first if first[name] != second[name]]
+    # Material's loop over the children of a section writes a blank line for each child:
+    # pages differ in those alone.
+    assert [name for name in differing if not name.endswith(".html")] == []
+    for name in differing:
+        trimmed = (built_site.site_dir / name).read_text("utf-8").splitlines()
+        whole = (tmp_path / "whole" / name).read_text("utf-8").splitlines()
+        assert [line for line in trimmed if line.strip()] == [
+            line for line in whole if line.strip()
+        ], name
+    # The sample has sections a page is not in, with more than one page: trimmed.
+    nb_page = (built_site.site_dir / "nb" / "orders" / "index.html").read_text("utf-8")
+    assert nb_page.count("md-nav__item--pruned") >= 2
+
+
 def break_tree(project: Path) -> None:
     """Two mistakes in one tree: a dangling `next` and a duplicate option label."""
     path = project / "decision_trees" / "why-cant-i-cancel.yml"
