@@ -9,6 +9,7 @@ then passes an allowlist sanitizer (`generator.sanitize`) all the same.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -104,10 +105,18 @@ def _convert(text: str, resolve: LinkResolver, block: bool, links: bool) -> str:
 
 def render_block(text: str, resolve: LinkResolver = _no_articles) -> Markup:
     """Markdown paragraphs, lists, emphasis, code and links, with nothing raw let through."""
-    simple = simple_block(text)  # most bodies: the parser's HTML without the parser
+    simple = _simple_html(text)  # most bodies: the parser's HTML without the parser
     if simple is not None:
-        return Markup(clean_writer_text(simple))
+        return Markup(simple)
     return Markup(_convert(text, resolve, block=True, links=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def _simple_html(text: str) -> str | None:
+    """Plain text links nothing, so its HTML is the same on every page: a body shown
+    untranslated in several languages, or repeated in many outcomes, is made once."""
+    simple = simple_block(text)
+    return None if simple is None else clean_writer_text(simple)
 
 
 def render_inline(text: str, resolve: LinkResolver = _no_articles, links: bool = True) -> Markup:
