@@ -1,4 +1,5 @@
-"""Site search: one Pagefind index per language, written after the site is built.
+"""Site search: one Pagefind index per language, written as soon as that language's pages
+are built (IndexRuns), beside the build of the next languages.
 
 Each language's pages (its folder; the default language at the root, without the other
 languages' folders) go into that language's own index, `<folder>/pagefind/`, with the
@@ -137,7 +138,7 @@ class IndexRuns:
         self.default = default
         self._work = tempfile.TemporaryDirectory(prefix="pagefind-")
         self._runs: dict[str, subprocess.Popen[bytes]] = {}
-        self._started = 0.0
+        self._started = time.perf_counter()  # again when the first run starts
 
     def start(self, language: str) -> None:
         if language in self._runs or language not in self.folders:
