@@ -254,7 +254,7 @@ VISIBLE_TRAIL = """step => [...document.getElementById(step).querySelectorAll(".
   .map(li => li.querySelector(".hc-trail__question")
     ? [li.querySelector(".hc-trail__question").textContent,
        li.querySelector(".hc-trail__answer").textContent,
-       li.querySelector(".hc-trail__change").getAttribute("href")]
+       li.querySelector(".hc-trail__question").getAttribute("href")]
     : ["(earlier)", "", li.querySelector("a").getAttribute("href")])"""
 
 
@@ -263,7 +263,7 @@ def test_a_step_opened_by_its_link_shows_its_answers_without_javascript(
     nojs_page: Page, base_url: str, built_site: BuiltSite, language: str
 ) -> None:
     """What a search result or a shared #tree--node link opens: the step, and under it the
-    answers that lead there by the shortest path, each a link to change it."""
+    answers that lead there by the shortest path, each question a link to change it."""
     page = nojs_page
     for tree in trees(built_site):
         page.goto(page_url(base_url, language, tree))
@@ -284,6 +284,6 @@ def test_a_step_opened_by_its_link_shows_its_answers_without_javascript(
             ]
             shown = page.evaluate(VISIBLE_TRAIL, f"{tree.id}--{node_id}")
             assert [[words(q), words(a), href] for q, a, href in shown] == expected
-            if path:  # "Change" opens the question of the last answer
-                page.click(f"#{tree.id}--{node_id} .hc-trail__change >> nth=-1")
+            if path:  # the last question listed opens its step, to change the answer
+                page.click(f"#{tree.id}--{node_id} .hc-trail__question >> nth=-1")
                 assert state(page, tree)["visible"] == [path[-1][0]]
