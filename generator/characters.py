@@ -84,14 +84,26 @@ def is_emoji_glue(text: str, index: int) -> bool:
 _NOT_PLAIN_ASCII = re.compile("[^\t\n\x20-\x7e]")
 
 
+class _Hidden(dict[str, bool]):
+    """Whether a character is a control, bidirectional or invisible one, each character
+    classified once: texts in Vietnamese or Latvian are full of letters beyond ASCII."""
+
+    def __missing__(self, char: str) -> bool:
+        hidden = is_control(char) or char in BIDI_CONTROLS or is_invisible(char)
+        self[char] = hidden
+        return hidden
+
+
+_HIDDEN = _Hidden()
+
+
 def hidden_characters(text: str) -> list[tuple[int, str]]:
     """(offset, character) of every control, bidirectional or invisible character."""
     found = []
     for match in _NOT_PLAIN_ASCII.finditer(text):  # skips the common case in C
-        index, char = match.start(), match.group()
-        hidden = is_control(char) or char in BIDI_CONTROLS or is_invisible(char)
-        if hidden and not is_emoji_glue(text, index):
-            found.append((index, char))
+        char = match.group()
+        if _HIDDEN[char] and not is_emoji_glue(text, match.start()):
+            found.append((match.start(), char))
     return found
 
 

@@ -24,7 +24,18 @@ LEVEL = Level.ERROR
 SCOPE = "tree"
 
 
+# A link, an autolink or a reference needs `[` or `<`; a placeholder `{`; code a backtick.
+_MARKS = ("[", "<", "{", "`")
+_NOTHING: dict[str, Counter[str]] = {
+    "links": Counter(),
+    "placeholders": Counter(),
+    "inline code": Counter(),
+}
+
+
 def _signature(text: str) -> dict[str, Counter[str]]:
+    if not any(mark in text for mark in _MARKS):  # most texts: skip the scans
+        return _NOTHING
     return {
         "links": Counter(target for target, _ in link_targets(text)),
         "placeholders": Counter(PLACEHOLDER.findall(without_code(text))),
@@ -34,11 +45,16 @@ def _signature(text: str) -> dict[str, Counter[str]]:
 
 def check(tree: Tree, ctx: Context) -> Iterator[Problem]:
     source = tree.source_texts()
+    wanted: dict[str, dict[str, Counter[str]]] = {}  # each English text, once for all languages
     for language, translation in tree.translations.items():
         for key, text in translation.strings.items():
             if key not in source:
                 continue
-            want, got = _signature(source[key].value), _signature(text.value)
+            if key not in wanted:
+                wanted[key] = _signature(source[key].value)
+            want, got = wanted[key], _signature(text.value)
+            if want is got:  # neither has links, placeholders or code
+                continue
             for what in want:
                 if want[what] == got[what]:
                     continue
