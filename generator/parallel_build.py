@@ -6,7 +6,9 @@ than languages, each process builds a run of neighbouring languages (every proce
 the whole project first: five processes on two cores would do that five times). The
 rules run once, in this process, while the parts build (HELPCENTER_CHECKED_ELSEWHERE
 tells the parts not to run them again); their problems are printed as `helpcenter
-validate` prints them, and an error (or, with --strict, a warning) stops the parts. The parts are merged into one site equal to a single `mkdocs build`:
+validate` prints them, and an error (or, with --strict, a warning) stops the parts.
+Whether an article cannot be rendered (`article-render`) is worked out only if a part
+fails: the parts render every page anyway. The parts are merged into one site equal to a single `mkdocs build`:
 
 - a language's own folder (`nb/`) comes from its part; the default language's part gives
   everything else at the root (its pages, the theme's assets, its search index);
@@ -45,6 +47,7 @@ from generator.output import config_problem
 from generator.problems import Problem
 from generator.project import load_project
 from generator.reporters import REPORTERS, summary
+from generator.rules import article_render
 
 MANIFEST = "helpcenter-part.json"
 # Set for the part builds of `helpcenter build`, which checks the project itself.
@@ -144,13 +147,19 @@ class RunningBuilds:
                 process.terminate()
 
 
-def check_project(mkdocs_yml: Path) -> list[Problem]:
-    """Every problem `mkdocs build` would report for this project, paths as it shows them."""
+# The builds render every page anyway: whether one cannot be rendered (and where) is
+# worked out only when a build fails.
+AFTER_A_FAILED_BUILD = frozenset({article_render.ID})
+
+
+def check_project(mkdocs_yml: Path, skip: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every problem `mkdocs build` would report for this project (but the rules in
+    `skip`), paths as it shows them."""
     try:
         config = ProjectConfig.from_mkdocs_yml(mkdocs_yml)
     except ConfigError as error:
         return [config_problem(error)]
-    return load_project(config, relative_to=mkdocs_yml.parent).problems
+    return load_project(config, relative_to=mkdocs_yml.parent, skip=skip).problems
 
 
 def read_part(folder: Path) -> Part:
@@ -278,14 +287,17 @@ def build_site(
 
         with ThreadPoolExecutor(workers) as pool:
             futures = [pool.submit(run, group) for group in groups]
-            problems = check_project(mkdocs_yml) if running is not None else []
+            problems = check_project(mkdocs_yml, AFTER_A_FAILED_BUILD) if running else []
             refused = any(p.is_error for p in problems) or (strict and bool(problems))
             if refused and running is not None:
                 running.stop()
             parts = [future.result() for future in futures]
+        failed = [part for part in parts if part.returncode != 0]
+        if failed and running is not None and not refused:
+            problems = check_project(mkdocs_yml)  # with the rules left out before
+            refused = any(p.is_error for p in problems) or (strict and bool(problems))
         if problems:
             sys.stdout.write(REPORTERS[problem_format()](problems))
-        failed = [part for part in parts if part.returncode != 0]
         if refused:
             print(f"helpcenter: {summary(problems)}; {target} was not changed", file=sys.stderr)
             return 1

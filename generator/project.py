@@ -72,9 +72,11 @@ def load_project(
     extra: Sequence[Extra] = (),
     *,
     check: bool = True,
+    skip: frozenset[str] = frozenset(),
 ) -> Project:
-    """Read every file; with `check`, run every rule too. Without it only what reading
-    finds is reported: for a build whose caller checks the same files beside it."""
+    """Read every file; with `check`, run every rule too (but the rules whose ids are in
+    `skip`). Without it only what reading finds is reported: for a build whose caller
+    checks the same files beside it."""
     display = PathDisplay(relative_to or Path.cwd())
     problems = Problems()
     ctx = Context(config, [], ArticleIndex())
@@ -146,10 +148,12 @@ def load_project(
     for tree in ctx.trees:
         with _guard(tree.path, problems):
             for rule in TREE_RULES:
-                problems.extend(rule.check(tree, ctx))
+                if rule.ID not in skip:
+                    problems.extend(rule.check(tree, ctx))
     with _guard(display(config.content_dir), problems):
         for rule in PROJECT_RULES:
-            problems.extend(rule.check(ctx))
+            if rule.ID not in skip:
+                problems.extend(rule.check(ctx))
     trees = {tree.id: tree for tree in ctx.trees if tree.id}
     return Project(config, trees, ctx.articles, sort_problems(problems), files)
 

@@ -18,6 +18,11 @@ PROBLEM = re.compile(r"\S+\.(?:yml|md):\d+:\d+: (?:error|warning): .*\]$")
 LANGUAGES = ("en", "id", "vi", "lv", "nb")
 
 
+def problems_in(output: str) -> list[str]:
+    found = [m.group(0) for line in output.splitlines() if (m := PROBLEM.search(line))]
+    return list(dict.fromkeys(found))
+
+
 def copy_project(target: Path) -> Path:
     for name in ("content", "decision_trees", "overrides"):
         shutil.copytree(ROOT / name, target / name)
@@ -141,6 +146,29 @@ def test_a_warning_fails_a_strict_build_and_is_printed_once(tmp_path: Path) -> N
     assert strict.returncode == 1
     assert strict.stdout.count(warning) == 1
     assert "0 errors, 1 warning in 1 file" in strict.stderr and "was not changed" in strict.stderr
+
+
+def test_an_article_the_renderer_stops_on_is_reported_at_its_line(tmp_path: Path) -> None:
+    """`helpcenter build` leaves the render check to the builds, which render every page;
+    when one fails it is run, and the article is named at its line as `mkdocs build`
+    names it, without the build's traceback."""
+    project = copy_project(tmp_path / "project")
+    article = project / "content" / "orders" / "cancel-order.lv.md"
+    text = article.read_text()
+    article.write_text(text + "\nSkatiet [palīdzību](http://[palidziba) šeit.\n")
+    line = text.count("\n") + 2
+    single = mkdocs(project, tmp_path / "single")
+    assert single.returncode != 0
+    found = [p for p in problems_in(single.stdout + single.stderr) if "[article-render]" in p]
+    assert [p.split(": error: ")[0] for p in found] == [
+        f"content/orders/cancel-order.lv.md:{line}:38"
+    ]
+    expected = found[0]
+    parallel = helpcenter(project, "--jobs", "2", "--site-dir", str(tmp_path / "site"))
+    assert parallel.returncode == 1
+    assert expected in parallel.stdout
+    assert "Traceback" not in parallel.stdout + parallel.stderr
+    assert "was not changed" in parallel.stderr and not (tmp_path / "site").exists()
 
 
 def big_tree(nodes: int) -> str:
