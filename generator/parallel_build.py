@@ -350,6 +350,7 @@ def add_build_command(commands: argparse._SubParsersAction) -> None:  # type: ig
         help="build the site, each language in its own process, into one site",
         description="Build each language with its own `mkdocs build` (up to --jobs at "
         "once) and put them together into one site, the same as a single `mkdocs build`. "
+        "The project is checked once, here, beside the builds; problems stop them. "
         "For CI across machines: build parts with --part-dir, then --merge them.",
     )
     build.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: ./)")
