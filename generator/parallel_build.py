@@ -170,8 +170,11 @@ def read_part(folder: Path) -> Part:
     return Part(languages, folder)
 
 
-def merge_parts(parts: Sequence[Part], site: SiteLanguages, target: Path) -> None:
-    """Put the parts together in `target` (see the module docstring)."""
+def merge_parts(
+    parts: Sequence[Part], site: SiteLanguages, target: Path, move: bool = False
+) -> None:
+    """Put the parts together in `target` (see the module docstring). With `move`, the
+    parts' files are moved, not copied (parts of this run, in a temporary folder)."""
     by_language = {lang: part for part in parts for lang in part.languages}
     missing = [lang for lang in by_language if lang not in site.order]
     if missing:
@@ -180,11 +183,13 @@ def merge_parts(parts: Sequence[Part], site: SiteLanguages, target: Path) -> Non
     root_part = by_language.get(site.default) or by_language[present[0]]
     other_folders = tuple(site.folder(lang) for lang in site.order if lang != site.default)
     target.mkdir(parents=True, exist_ok=True)
-    _copy_tree(root_part.folder, target, lambda rel: not rel.startswith(other_folders))
+    _copy_tree(root_part.folder, target, lambda rel: not rel.startswith(other_folders), move)
     for lang in present:
         if lang != site.default:
             folder = site.folder(lang)
-            _copy_tree(by_language[lang].folder, target, lambda rel, f=folder: rel.startswith(f))
+            _copy_tree(
+                by_language[lang].folder, target, lambda rel, f=folder: rel.startswith(f), move
+            )
     last = by_language[present[-1]].folder
     for name in LAST_WRITER_WINS:
         if (last / name).is_file():
@@ -195,8 +200,13 @@ def merge_parts(parts: Sequence[Part], site: SiteLanguages, target: Path) -> Non
     (target / MANIFEST).unlink(missing_ok=True)
 
 
-def _copy_tree(source: Path, target: Path, wanted: object) -> None:
+# Read again after the copy (the sitemaps are joined, 404.html is the last part's).
+READ_AFTERWARDS = frozenset({SITEMAP, SITEMAP_GZ, *LAST_WRITER_WINS})
+
+
+def _copy_tree(source: Path, target: Path, wanted: object, move: bool = False) -> None:
     assert callable(wanted)
+    made: set[Path] = set()
     for dirpath, _dirs, names in os.walk(source):
         for name in names:
             path = Path(dirpath) / name
@@ -204,8 +214,13 @@ def _copy_tree(source: Path, target: Path, wanted: object) -> None:
             if rel == MANIFEST or not wanted(rel):
                 continue
             out = target / rel
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, out)
+            if out.parent not in made:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                made.add(out.parent)
+            if move and rel not in READ_AFTERWARDS:
+                os.replace(path, out)  # a rename: ten thousand pages cost nothing
+            else:
+                shutil.copy2(path, out)
 
 
 def _merge_sitemaps(folders: list[Path], root_folder: Path, target: Path) -> None:
@@ -308,7 +323,7 @@ def build_site(
                   file=sys.stderr)  # fmt: skip
             return 1
         merged = work / "site"
-        merge_parts(parts, site, merged)
+        merge_parts(parts, site, merged, move=True)
         swap_in(merged, target)
     print(f"helpcenter: built {', '.join(chosen)} in {workers} process(es) into {target}")
     return 0
