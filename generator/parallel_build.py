@@ -8,7 +8,8 @@ rules run once, in this process, while the parts build (HELPCENTER_CHECKED_ELSEW
 tells the parts not to run them again); their problems are printed as `helpcenter
 validate` prints them, and an error (or, with --strict, a warning) stops the parts.
 Whether an article cannot be rendered (`article-render`) is worked out only if a part
-fails: the parts render every page anyway. The parts are merged into one site equal to a single `mkdocs build`:
+fails: the parts render every page anyway. The parts are merged into one site equal to
+a single `mkdocs build`:
 
 - a language's own folder (`nb/`) comes from its part; the default language's part gives
   everything else at the root (its pages, the theme's assets, its search index);
@@ -43,7 +44,7 @@ from pathlib import Path
 import yaml
 
 from generator.config import ConfigError, ProjectConfig, _TolerantLoader
-from generator.output import config_problem
+from generator.output import config_problem, output_format
 from generator.problems import Problem
 from generator.project import load_project
 from generator.reporters import REPORTERS, summary
@@ -276,9 +277,11 @@ def build_site(
     jobs: int = 0,
     site_dir: Path | None = None,
     strict: bool = False,
+    fmt: str = "text",
 ) -> int:
     """Build `languages` (default: all), one process each, into site_dir; 0 on success.
-    On failure the problems are printed once each and site_dir is left as it was."""
+    The project's problems are printed in `fmt` (a reporter's name); on failure
+    site_dir is left as it was."""
     site = SiteLanguages.read(mkdocs_yml)
     unknown = [lang for lang in languages or () if lang not in site.order]
     if unknown:
@@ -312,7 +315,7 @@ def build_site(
             problems = check_project(mkdocs_yml)  # with the rules left out before
             refused = any(p.is_error for p in problems) or (strict and bool(problems))
         if problems:
-            sys.stdout.write(REPORTERS[problem_format()](problems))
+            sys.stdout.write(REPORTERS[fmt](problems))
         if refused:
             print(f"helpcenter: {summary(problems)}; {target} was not changed", file=sys.stderr)
             return 1
@@ -327,10 +330,6 @@ def build_site(
         swap_in(merged, target)
     print(f"helpcenter: built {', '.join(chosen)} in {workers} process(es) into {target}")
     return 0
-
-
-def problem_format() -> str:
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def language_groups(languages: Sequence[str], processes: int) -> list[tuple[str, ...]]:
@@ -406,4 +405,5 @@ def cmd_build(args: argparse.Namespace) -> int:
         part = build_part(mkdocs_yml, tuple(args.language), args.part_dir.resolve(), args.strict)
         print_outputs([part], everything=part.returncode != 0)
         return 0 if part.returncode == 0 else 1
-    return build_site(mkdocs_yml, args.language, args.jobs, args.site_dir, args.strict)
+    fmt = output_format(args)  # text, or GitHub annotations under GitHub Actions
+    return build_site(mkdocs_yml, args.language, args.jobs, args.site_dir, args.strict, fmt)

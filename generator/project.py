@@ -142,20 +142,18 @@ def load_project(
             with _guard(display(e.path), problems):
                 _add_article(ctx.articles, e, config.languages, display)
             files[e.path.resolve()] = "article"
-    if not check:
-        trees = {tree.id: tree for tree in ctx.trees if tree.id}
-        return Project(config, trees, ctx.articles, sort_problems(problems), files)
-    for tree in ctx.trees:
-        with _guard(tree.path, problems):
-            for rule in TREE_RULES:
-                if rule.ID not in skip:
-                    problems.extend(rule.check(tree, ctx))
-    with _guard(display(config.content_dir), problems):
-        for rule in PROJECT_RULES:
-            if rule.ID not in skip:
-                problems.extend(rule.check(ctx))
+    if check:
+        _run_rules(ctx, problems, display(config.content_dir), skip)
     trees = {tree.id: tree for tree in ctx.trees if tree.id}
     return Project(config, trees, ctx.articles, sort_problems(problems), files)
+
+
+def _run_rules(ctx: Context, problems: Problems, content: str, skip: frozenset[str]) -> None:
+    for tree in ctx.trees:
+        with _guard(tree.path, problems):
+            problems.extend(p for r in TREE_RULES if r.ID not in skip for p in r.check(tree, ctx))
+    with _guard(content, problems):
+        problems.extend(p for r in PROJECT_RULES if r.ID not in skip for p in r.check(ctx))
 
 
 def _add_article(
