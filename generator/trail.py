@@ -37,9 +37,8 @@ def shortest_trails(
 ) -> dict[str, Trail]:
     """The trail of every step reachable from `start` (the start's is empty). Linear in
     the tree's size: each step keeps its parent's answer and its depth only."""
-    parent: dict[str, tuple[str, str] | None] = {start: None}
+    parent: dict[str, tuple[str, str] | None] = {start: None}  # in breadth-first order
     depth = {start: 0}
-    order = [start]
     queue = deque([start])
     while queue:
         node = queue.popleft()
@@ -47,10 +46,9 @@ def shortest_trails(
             if following not in parent:
                 parent[following] = (node, answer)
                 depth[following] = depth[node] + 1
-                order.append(following)
                 queue.append(following)
     trails: dict[str, Trail] = {}
-    for node in order:
+    for node in parent:
         answers: list[tuple[str, str]] = []
         step = parent[node]
         while step is not None and len(answers) < limit:
