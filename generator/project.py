@@ -142,6 +142,10 @@ def load_project(
             with _guard(display(e.path), problems):
                 _add_article(ctx.articles, e, config.languages, display)
             files[e.path.resolve()] = "article"
+    # What reading an article found (not UTF-8, hidden characters): reported whatever runs.
+    for versions in ctx.articles.articles.values():
+        for article in versions.values():
+            problems.extend(article.read_problems)
     if check:
         _run_rules(ctx, problems, display(config.content_dir), skip)
     trees = {tree.id: tree for tree in ctx.trees if tree.id}

@@ -1,8 +1,8 @@
-"""An article that the site build cannot read or turn into HTML: it is not UTF-8 (reported
-as `encoding`, at the first bad byte), or the Markdown renderer, with the extensions in
-mkdocs.yml and the raw-HTML scan MkDocs adds, stops on it (`<![ x`, a link to
-`http://[`), which would stop the build with a traceback. Reported at the first line
-and character from which the page cannot be rendered.
+"""An article that the site build cannot turn into HTML: the Markdown renderer, with the
+extensions in mkdocs.yml and the raw-HTML scan MkDocs adds, stops on it (`<![ x`, a link
+to `http://[`), which would stop the build with a traceback. Reported at the first line
+and character from which the page cannot be rendered. (An article that is not UTF-8 is
+reported as `encoding` when it is read, at the first bad byte: see load_project.)
 
 Passing::
 
@@ -122,7 +122,6 @@ def _first_failure(lines: list[str], extensions: Extensions) -> tuple[int, int]:
 def check(ctx: Context) -> Iterator[Problem]:
     for versions in ctx.articles.articles.values():
         for article in versions.values():
-            yield from article.read_problems
             if article.text:
                 yield from check_article(article, ctx.config.markdown_extensions)
 

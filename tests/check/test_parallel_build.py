@@ -171,6 +171,24 @@ def test_an_article_the_renderer_stops_on_is_reported_at_its_line(tmp_path: Path
     assert "was not changed" in parallel.stderr and not (tmp_path / "site").exists()
 
 
+def test_the_check_beside_the_builds_still_reports_what_reading_an_article_finds(
+    tmp_path: Path,
+) -> None:
+    """The render check waits for a failed build; an article's hidden characters, found
+    when it is read, are reported at once all the same."""
+    from generator.parallel_build import AFTER_A_FAILED_BUILD, check_project
+
+    project = copy_project(tmp_path / "project")
+    article = project / "content" / "orders" / "cancel-order.nb.md"
+    text = article.read_text()
+    article.write_text(text + "\nBetal \u202e123\n")
+    line = text.count("\n") + 2
+    found = [str(p) for p in check_project(project / "mkdocs.yml", AFTER_A_FAILED_BUILD)]
+    assert [p.split(": error: ")[0] + " " + p.rsplit(" ", 1)[-1] for p in found] == [
+        f"content/orders/cancel-order.nb.md:{line}:7 [bidi-control]"
+    ]
+
+
 def big_tree(nodes: int) -> str:
     """A binary tree of `nodes` steps: question i leads to 2i+1 and 2i+2."""
     questions = (nodes - 1) // 2
