@@ -91,10 +91,12 @@ class ProjectConfig:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            line = raw.count(b"\n", 0, error.start) + 1
-            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+            # Imported here: yamlload reports with the rules, which import this module.
+            from generator.yamlload import decode_utf8
+
+            (at,) = decode_utf8(raw, str(path))[1]  # where, counted in characters
             message = "this file is not UTF-8; save it as UTF-8"
-            raise ConfigError(path, message, "encoding", line, column) from error
+            raise ConfigError(path, message, "encoding", at.line, at.column) from error
         try:
             data = yaml.load(text, Loader=_TolerantLoader)
             node = yaml.compose(text, Loader=_TolerantLoader)

@@ -403,12 +403,16 @@ def test_kind_without_a_path_is_refused(
             b"site_name: caf\xe9\n",
             "mkdocs.yml:1:15: error: this file is not UTF-8; save it as UTF-8 [encoding]",
         ),
+        (  # the column counts characters: "é" is two bytes
+            b"site_name: \xc3\xa9t\xe9\n",
+            "mkdocs.yml:1:14: error: this file is not UTF-8; save it as UTF-8 [encoding]",
+        ),
         (
             b"- a list\n",
             "mkdocs.yml:1:1: error: expected a mapping of settings (name: value lines) [schema]",
         ),
     ],
-    ids=["syntax", "encoding", "not-a-mapping"],
+    ids=["syntax", "encoding", "encoding-after-multibyte", "not-a-mapping"],
 )
 def test_an_unreadable_mkdocs_yml_is_a_problem_at_its_line(
     content: bytes,
