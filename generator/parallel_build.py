@@ -28,10 +28,12 @@ the previous site as it was. MkDocs runs as a subprocess: this module does not i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -43,7 +45,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.config import ConfigError, ProjectConfig, _TolerantLoader
+from generator.config import CHECKED_ELSEWHERE, ConfigError, ProjectConfig, _TolerantLoader
 from generator.output import config_problem, output_format
 from generator.problems import Problem
 from generator.project import load_project
@@ -51,8 +53,6 @@ from generator.reporters import REPORTERS, summary
 from generator.rules import article_render
 
 MANIFEST = "helpcenter-part.json"
-# Set for the part builds of `helpcenter build`, which checks the project itself.
-CHECKED_ELSEWHERE = "HELPCENTER_CHECKED_ELSEWHERE"
 LAST_WRITER_WINS = ("404.html",)
 SITEMAP, SITEMAP_GZ = "sitemap.xml", "sitemap.xml.gz"
 URL_END = "</url>"
@@ -117,6 +117,9 @@ def build_part(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        # Beside a check, a build may be stopped: as a group, with the Pagefind runs it
+        # started (build_site stops the groups on Ctrl-C too).
+        start_new_session=running is not None,
     )
     if running is not None:
         running.add(process)
@@ -139,13 +142,19 @@ class RunningBuilds:
         with self._lock:
             self._processes.append(process)
             if self._stopped:
-                process.terminate()
+                _terminate_group(process)
 
     def stop(self) -> None:
         with self._lock:
             self._stopped = True
             for process in self._processes:
-                process.terminate()
+                _terminate_group(process)
+
+
+def _terminate_group(process: subprocess.Popen[str]) -> None:
+    """End a build and what it started (a build indexes each language as it goes)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
 
 
 # The builds render every page anyway: whether one cannot be rendered (and where) is
@@ -305,11 +314,16 @@ def build_site(
 
         with ThreadPoolExecutor(workers) as pool:
             futures = [pool.submit(run, group) for group in groups]
-            problems = check_project(mkdocs_yml, AFTER_A_FAILED_BUILD) if running else []
-            refused = any(p.is_error for p in problems) or (strict and bool(problems))
-            if refused and running is not None:
-                running.stop()
-            parts = [future.result() for future in futures]
+            try:
+                problems = check_project(mkdocs_yml, AFTER_A_FAILED_BUILD) if running else []
+                refused = any(p.is_error for p in problems) or (strict and bool(problems))
+                if refused and running is not None:
+                    running.stop()
+                parts = [future.result() for future in futures]
+            except BaseException:  # Ctrl-C: their own sessions do not get it
+                if running is not None:
+                    running.stop()
+                raise
         failed = [part for part in parts if part.returncode != 0]
         if failed and running is not None and not refused:
             problems = check_project(mkdocs_yml)  # with the rules left out before

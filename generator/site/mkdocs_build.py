@@ -17,10 +17,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from generator.config import ConfigError, ProjectConfig
+from generator.config import CHECKED_ELSEWHERE, ConfigError, ProjectConfig
 from generator.mermaid import flowchart
 from generator.model import Tree
-from generator.parallel_build import CHECKED_ELSEWHERE
 from generator.problems import Problem
 from generator.project import Project, load_project
 from generator.render import (
