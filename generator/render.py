@@ -257,7 +257,7 @@ def _add_trails(tree: Tree, steps: list[_Step], ui: UiStrings) -> None:
             entry = TrailEntry(
                 question.dom_id, question.title.plain, question.title.lang, label.plain, label.lang
             )
-            items[question_id, answer_id] = trail_item(entry, ui)
+            items[question_id, answer_id] = trail_item(entry)
         return items[question_id, answer_id]
 
     for node_id, trail in shortest_trails(tree.start.value, questions).items():

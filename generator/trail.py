@@ -36,16 +36,14 @@ def shortest_trails(
     start: str, questions: Mapping[str, Answers], limit: int = TRAIL_LIMIT
 ) -> dict[str, Trail]:
     """The trail of every step reachable from `start` (the start's is empty). Linear in
-    the tree's size: each step keeps its parent's answer and its depth only."""
+    the tree's size: each step keeps its parent's answer only."""
     parent: dict[str, tuple[str, str] | None] = {start: None}  # in breadth-first order
-    depth = {start: 0}
     queue = deque([start])
     while queue:
         node = queue.popleft()
         for answer, following in questions.get(node, ()):
             if following not in parent:
                 parent[following] = (node, answer)
-                depth[following] = depth[node] + 1
                 queue.append(following)
     trails: dict[str, Trail] = {}
     for node in parent:
@@ -54,7 +52,7 @@ def shortest_trails(
         while step is not None and len(answers) < limit:
             answers.append(step)
             step = parent[step[0]]
-        trails[node] = Trail(tuple(reversed(answers)), depth[node] > limit)
+        trails[node] = Trail(tuple(reversed(answers)), earlier=step is not None)
     return trails
 
 
@@ -70,7 +68,7 @@ class TrailEntry:
     answer_lang: str | None
 
 
-def trail_item(entry: TrailEntry, ui: Mapping[str, str]) -> Markup:
+def trail_item(entry: TrailEntry) -> Markup:
     """One answer of a trail (the same in every trail it is on: made once per answer):
     the question, a link back to its step to change the answer, then the answer. Kept
     short: a deep step lists 8 of them, and a 2,000-step page has 16,000."""

@@ -44,7 +44,7 @@ def test_the_trail_html_escapes_writer_text_and_links_each_question() -> None:
         TrailEntry("t--card", "Which card?", None, "Visa", None),
     ]
     ui = load_ui_strings("nb")
-    html = str(trail_html([trail_item(e, ui) for e in entries], "t--start", ui))
+    html = str(trail_html([trail_item(e) for e in entries], "t--start", ui))
     assert html.startswith('<noscript data-pagefind-ignore="all"><nav class="hc-trail"')
     assert '<li><a href="#t--start">Tidligere svar</a></li>' in html
     assert (

@@ -110,9 +110,9 @@ def test_trimming_the_pruned_navigation_changes_no_page(
         assert [line for line in trimmed if line.strip()] == [
             line for line in whole if line.strip()
         ], name
-    # The sample has sections a page is not in, with more than one page: trimmed.
-    nb_page = (built_site.site_dir / "nb" / "orders" / "index.html").read_text("utf-8")
-    assert nb_page.count("md-nav__item--pruned") >= 2
+    # The sample has sections a page is not in, with more than one page: they were
+    # trimmed (a page in one section lost the blank lines of the others' children).
+    assert "nb/orders/index.html" in differing
 
 
 def break_tree(project: Path) -> None:
