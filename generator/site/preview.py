@@ -143,6 +143,29 @@ def _tree_digest(tree: Tree, project: Project) -> str:
     return _digest(parts)
 
 
+# An article's digest and the trees it embeds, by path, while its size and time stamp
+# stay the same: every language's rebuild asks for every page on every save.
+_SOURCES: dict[str, tuple[tuple[int, int], str, list[str]]] = {}
+
+
+def _source(path: str) -> tuple[str, list[str]]:
+    """A page source's digest and the trees it embeds, read again only when it changed."""
+    try:
+        stat = os.stat(path)
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return _digest([b""]), []  # gone: a digest of nothing differs from the last one
+    known = _SOURCES.get(path)
+    if known is not None and known[0] == stamp:
+        return known[1], known[2]
+    source = _read(path)
+    embedded = [
+        tree_id for _, tree_id in pages.replace_embeds(source.decode("utf-8", "replace"))[1]
+    ]
+    _SOURCES[path] = (stamp, _digest([source]), embedded)
+    return _SOURCES[path][1], embedded
+
+
 def _read(path: Path | str) -> bytes:
     try:
         return Path(path).read_bytes()
@@ -216,9 +239,7 @@ class Preview:
             else:
                 depends = self.inputs.everything
             return _digest([file.content_string, depends])
-        source = _read(file.abs_src_path or "")
-        text = source.decode("utf-8", errors="replace")
-        embedded = [tree_id for _, tree_id in pages.replace_embeds(text)[1]]
+        source, embedded = _source(file.abs_src_path or "")
         return _digest([source, *(self.inputs.trees.get(t, "") for t in embedded)])
 
     def restore(self, files: Files) -> None:
