@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -28,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind.service import get_executable
+
+from generator.search_common_words import FILE_NAME as COMMON_WORDS_FILE
 
 INDEX_FOLDER = "pagefind"
 # Parts of a page that are not what a customer searches for: the troubleshooter's
@@ -56,7 +59,10 @@ PAGEFIND_LANGUAGE = {"nb": "no"}
 # whole word, so a very common word's chunk stays larger. The setting is Pagefind's
 # environment variable PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (pagefind[bin] is pinned;
 # tests/site/test_search.py checks that it still takes effect).
-INDEX_CHUNK_SIZE = 2000
+INDEX_CHUNK_SIZE = 1000
+# Indexing runs beside the build (and the preview's server): at a lower priority, it
+# takes the core MkDocs leaves idle, not MkDocs's own.
+LOW_PRIORITY = ["nice", "-n", "10"] if shutil.which("nice") else []
 
 
 # What pagefind writes that the site does not use: its ready-made interfaces (the box is
@@ -138,6 +144,10 @@ class IndexRuns:
         self.default = default
         self._work = tempfile.TemporaryDirectory(prefix="pagefind-")
         self._runs: dict[str, subprocess.Popen[bytes]] = {}
+        self._follow: dict[str, threading.Thread] = {}
+        self._lists: dict[str, subprocess.Popen[bytes]] = {}  # common words, after each run
+        self._lock = threading.Lock()
+        self._cancelled = False
         self._started = time.perf_counter()  # again when the first run starts
 
     def start(self, language: str) -> None:
@@ -158,13 +168,34 @@ class IndexRuns:
         settings = _command(self.site, language, folder, names, self.default)
         (config / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
         with (config / "output.txt").open("wb") as log:  # a file: a full pipe would block it
-            self._runs[language] = subprocess.Popen(
-                [str(binary)],
+            run = subprocess.Popen(
+                [*LOW_PRIORITY, str(binary)],
                 cwd=config,
                 env={**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK_SIZE)},
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+        self._runs[language] = run
+        follow = threading.Thread(target=self._list_common_words, args=(language, run, output))
+        self._follow[language] = follow
+        follow.start()
+
+    def _list_common_words(self, language: str, run: subprocess.Popen[bytes], output: Path) -> None:
+        """Once Pagefind has written a language's index: its common words
+        (generator/search_common_words.py), in a process of its own, off the build's."""
+        if run.wait() != 0:
+            return
+        with self._lock:
+            if self._cancelled:
+                return
+            log = Path(self._work.name) / language / "common-words.txt"
+            with log.open("wb") as out:
+                self._lists[language] = subprocess.Popen(
+                    [*LOW_PRIORITY, sys.executable, "-m", "generator.search_common_words"]
+                    + [str(output), str(INDEX_CHUNK_SIZE)],
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
 
     def finish(self) -> tuple[list[LanguageIndex], float]:
         """Wait for every language's index; the indexes and the seconds since the first
@@ -179,6 +210,18 @@ class IndexRuns:
                     failures.append(f"{language}: {out.decode('utf-8', 'replace').strip()}")
             if failures:
                 raise RuntimeError("Pagefind could not index the site: " + "; ".join(failures))
+            for language, follow in self._follow.items():
+                follow.join()
+                listing = self._lists.get(language)
+                if listing is None or listing.wait() != 0:
+                    log = Path(self._work.name) / language / "common-words.txt"
+                    out = log.read_bytes() if log.is_file() else b"not started"
+                    failures.append(f"{language}: {out.decode('utf-8', 'replace').strip()}")
+            if failures:
+                raise RuntimeError(
+                    f"the common words of the search index ({COMMON_WORDS_FILE}) could not"
+                    " be listed: " + "; ".join(failures)
+                )
             indexes = [
                 _finish(self.site / self.folders[language] / INDEX_FOLDER, language, folder)
                 for language, folder in self.folders.items()
@@ -189,10 +232,14 @@ class IndexRuns:
 
     def cancel(self) -> None:
         """Stop what still runs (a failed build) and remove the configuration files."""
-        for process in self._runs.values():
+        with self._lock:
+            self._cancelled = True
+        for process in [*self._runs.values(), *self._lists.values()]:
             if process.poll() is None:
                 process.kill()
                 process.wait()
+        for follow in self._follow.values():
+            follow.join()
         self._work.cleanup()
 
 
