@@ -142,6 +142,32 @@ def test_index_chunks_are_smaller_than_pagefinds_default(tmp_path: Path) -> None
     assert len(chunks) >= max(3, expected // 2), (len(chunks), expected)
 
 
+def test_words_on_most_pages_with_more_locations_than_a_chunk_are_listed(
+    tmp_path: Path,
+) -> None:
+    """generator/search_common_words.py lists, beside each index, the words the search
+    box leaves out of a longer query: on at least half the pages AND with more locations
+    than a chunk holds (only then is their chunk larger than the others)."""
+    from generator.search import INDEX_CHUNK_SIZE, index_site
+    from generator.search_common_words import FILE_NAME
+
+    many = INDEX_CHUNK_SIZE // 3 + 1  # per page, on 4 pages: more than a chunk in all
+    for number in range(4):
+        text = " ".join(["common"] * many + ["everywhere"])
+        if number == 0:
+            text += " clustered" * (INDEX_CHUNK_SIZE + 1)  # many, but on one page
+        if number < 2:
+            text += " half" * (INDEX_CHUNK_SIZE // 2 + 1)  # on half of the pages
+        (tmp_path / f"p{number}.html").write_text(
+            f'<html lang="en"><head><title>T</title></head><body data-pagefind-body>'
+            f"<h1>Page {number}</h1><p>{text}</p></body></html>",
+            encoding="utf-8",
+        )
+    index_site(tmp_path, {"en": ""}, "en")
+    listed = json.loads((tmp_path / "pagefind" / FILE_NAME).read_text("utf-8"))
+    assert listed == ["common", "half"]
+
+
 def test_only_customer_pages_in_their_language_are_searchable(built_site: BuiltSite) -> None:
     site = built_site.site_dir
 
@@ -181,6 +207,72 @@ def test_search_finds_a_question_and_a_section_only_in_the_page_language(
     found = results(page, words(heading))
     assert url(base_url, language, f"{ARTICLE}#{anchor}") in found, (heading, found)
     assert_only_language(found, base_url, language)
+
+
+def test_a_common_word_is_left_out_of_a_query_with_other_words(
+    js_page: Page, base_url: str, built_site: BuiltSite
+) -> None:
+    """The box asks Pagefind without the words its index lists as common (none on this
+    small site: the list is replaced here), unless no other word remains. What Pagefind
+    was asked shows in the excerpts: it marks the words it searched for."""
+    page = js_page
+    tree = first_tree(built_site)
+    title = words(tree.text("title", "en")[0])
+    word = max(title.split(), key=len)
+    listed: list[str] = []
+    route = "**/pagefind/hc-common-words.json"
+    page.route(route, lambda r: r.fulfill(json=listed))
+
+    def marked(query: str) -> set[str]:
+        page.goto("about:blank")
+        page.goto(url(base_url, "en"))
+        assert results(page, query)
+        return {
+            m.lower() for m in page.locator(".hc-search-result__excerpt mark").all_inner_texts()
+        }
+
+    try:
+        assert word.lower() in marked(title)  # not listed: searched for, and marked
+        listed.append(word.lower())
+        assert word.lower() not in marked(title)
+        assert word.lower() not in marked(title.replace(word, word.upper()))
+        assert word.lower() in marked(word)  # alone, it is searched for
+    finally:
+        page.unroute(route)
+
+
+def test_more_results_come_on_request_and_focus_moves_to_them(
+    js_page: Page, base_url: str, built_site: BuiltSite
+) -> None:
+    """The first 5 results are shown (each result's text is a file to fetch); a button
+    adds the next 5, reachable and pressed by keyboard, and focus goes to the first one
+    added. Its label is in the page's language."""
+    from generator.render import load_ui_strings
+
+    page = js_page
+    page.goto("about:blank")
+    page.goto(url(base_url, "nb"))
+    tree = first_tree(built_site)
+    query = words(tree.text("title", "nb")[0]).split()[0]
+    found = results(page, query)
+    total = int(re.sub(r"\D", "", page.locator(".md-search-result__meta").inner_text()) or 0)
+    assert total > 5, f"the test needs a word with more than 5 results: {query!r} has {total}"
+    items = page.locator(".md-search-result__item:not(.hc-search-more)")
+    assert items.count() == 5 and found
+    button = page.locator(".hc-search-more__button")
+    assert button.inner_text() == load_ui_strings("nb")["more_results"]
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.md-search-result__item:not(.hc-search-more)').length === n",
+        arg=min(total, 10),
+        timeout=WAIT_MS,
+    )
+    sixth = items.nth(5).locator("a").first
+    assert sixth.evaluate("a => a === document.activeElement")
+    assert (button.count() == 1) == (total > 10)
+    report = search_axe_violations(page)
+    assert not report, report
 
 
 @pytest.mark.parametrize("language", sorted(STEMMED_FORMS))

@@ -6,12 +6,13 @@
 (function () {
   "use strict";
 
-  /* DEBOUNCE_MS: a pause shorter than a fast typist's 60 ms between keys. A last word of
-     fewer than MIN_PREFIX letters is left out of what Pagefind is asked until the
-     customer pauses for PARTIAL_MS: each first letter of a word would fetch an index
-     chunk of its own (Pagefind reads one chunk per word, chosen by its letters), for
-     results nobody reads. */
-  var DEBOUNCE_MS = 40, PARTIAL_MS = 150, MIN_PREFIX = 2, SHOWN = 8, SECTIONS = 3;
+  /* Pagefind fetches an index chunk per word it is asked for, chosen by the word's
+     letters, so each prefix of a word being typed would fetch one of its own, and each
+     list of results the fragments of its pages: for results nobody reads while the keys
+     still come. A search starts when the customer pauses for PAUSE_MS (a fast typist
+     keys every 60 ms); meanwhile the chunks of the words already complete are fetched.
+     A last word of fewer than MIN_PREFIX letters waits for a longer pause (PARTIAL_MS). */
+  var PAUSE_MS = 90, PARTIAL_MS = 150, MIN_PREFIX = 2, SHOWN = 5, SECTIONS = 3;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -47,17 +48,37 @@
     var meta = root.querySelector(".md-search-result__meta"), list = root.querySelector(".md-search-result__list");
     var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(data.lang) : null;
     var pagefind = null, loading = null, latest = 0, timer = 0, running = false, waiting = null;
+    var common = new Set();
+
+    /* What Pagefind is asked: the query without the words on most of the language's
+       pages, when other words remain. Such a word hardly changes which pages are found
+       or their order, but its index chunk is several times the size of another's. */
+    function essential(query) {
+      var words = query.split(/\s+/), kept = words.filter(function (word) {
+        return !common.has(word.toLowerCase().replace(/[^\p{L}\p{N}_]+/gu, ""));
+      });
+      return kept.length ? kept.join(" ") : query;
+    }
 
     function load() {
       if (!loading) {
         var index = new URL(data.index, location.href).href;
         /* Result URLs are relative to the language's folder. */
         var base = new URL(data.root.replace(/\/?$/, "/") + data.folder, location.href).pathname;
-        loading = import(index).then(function (module) {
+        /* Words on most pages of this language (generator/search_common_words.py):
+           without it, every word is searched for. */
+        var listed = fetch(new URL("hc-common-words.json", index).href)
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .catch(function () { return []; });
+        loading = Promise.all([import(index).then(function (module) {
           /* noWorker: Pagefind's web worker is one more script to fetch (12 KB) for
              searches that take a few milliseconds on the page's own thread. */
           module.options({ baseUrl: base, excerptLength: 24, noWorker: true });
-          return module.init().then(function () { pagefind = module; return module; });
+          return module.init().then(function () { return module; });
+        }), listed]).then(function (both) {
+          common = new Set(Array.isArray(both[1]) ? both[1] : []);
+          pagefind = both[0];
+          return pagefind;
         });
       }
       return loading;
@@ -104,20 +125,51 @@
       meta.setAttribute("data-state", state);
     }
 
-    function render(query, total, pages) {
-      list.textContent = "";
-      status(count(total), query, "done");
-      pages.forEach(function (page) {
-        var item = el("li", "md-search-result__item");
-        var title = page.meta && page.meta.title ? page.meta.title : page.url;
-        var sections = (page.sub_results || []).filter(function (s) {
-          return s.url !== page.url && s.anchor && s.anchor.element !== "h1" && s.title !== title;
-        });
-        rank(sections);
-        item.appendChild(link(page.url, title, sections.length ? "" : page.excerpt, true));
-        sections.slice(0, SECTIONS).forEach(function (s) { item.appendChild(link(s.url, s.title, s.excerpt, false)); });
-        list.appendChild(item);
+    function item(page) {
+      var entry = el("li", "md-search-result__item");
+      var title = page.meta && page.meta.title ? page.meta.title : page.url;
+      var sections = (page.sub_results || []).filter(function (s) {
+        return s.url !== page.url && s.anchor && s.anchor.element !== "h1" && s.title !== title;
       });
+      rank(sections);
+      entry.appendChild(link(page.url, title, sections.length ? "" : page.excerpt, true));
+      sections.slice(0, SECTIONS).forEach(function (s) { entry.appendChild(link(s.url, s.title, s.excerpt, false)); });
+      return entry;
+    }
+
+    /* The next SHOWN results behind a button: each result's text is one more file to
+       fetch, and the first few are what most searches need. */
+    function more(query, found, shown) {
+      if (found.length <= shown || !strings.more) return;
+      var entry = el("li", "md-search-result__item hc-search-more");
+      var button = el("button", "md-button hc-search-more__button", strings.more);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        var ticket = latest;
+        button.disabled = true;
+        Promise.all(found.slice(shown, shown + SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
+          if (ticket !== latest || !entry.parentNode) return;
+          var added = pages.map(item);
+          added.forEach(function (node) { list.insertBefore(node, entry); });
+          list.removeChild(entry);
+          more(query, found, shown + SHOWN);
+          /* Keyboard and screen reader users go on from the first result added. */
+          var first = added.length && added[0].querySelector("a");
+          if (first) first.focus();
+        }).catch(function (error) {
+          button.disabled = false;
+          console.error("search:", error);
+        });
+      });
+      entry.appendChild(button);
+      list.appendChild(entry);
+    }
+
+    function render(query, found, pages) {
+      list.textContent = "";
+      status(count(found.length), query, "done");
+      pages.forEach(function (page) { list.appendChild(item(page)); });
+      more(query, found, pages.length);
     }
 
     /* One search at a time: keys typed while one runs only replace the query that runs
@@ -127,11 +179,11 @@
       running = true;
       load().then(function (pf) {
         if (ticket !== latest) return null;
-        return pf.search(query).then(function (found) {
+        return pf.search(essential(query)).then(function (found) {
           if (ticket !== latest || !found) return;
           var top = found.results.slice(0, SHOWN);
           return Promise.all(top.map(function (r) { return r.data(); })).then(function (pages) {
-            if (ticket === latest) render(query, found.results.length, pages);
+            if (ticket === latest) render(query, found.results, pages);
           });
         });
       }).catch(function (error) {
@@ -154,12 +206,11 @@
         return;
       }
       meta.setAttribute("data-state", "searching");
-      var words = query.split(/\s+/), partial = words[words.length - 1].length < MIN_PREFIX;
-      var complete = partial ? words.slice(0, -1).join(" ") : query;
-      /* The index chunks of the words typed so far are fetched at once, not after the
-         pause: by the last key they are there. */
-      if (pagefind && complete) pagefind.preload(complete);
-      timer = setTimeout(function () { search(query, ticket); }, partial ? PARTIAL_MS : DEBOUNCE_MS);
+      var words = query.split(/\s+/), typing = !/\s$/.test(input.value);
+      var complete = typing ? words.slice(0, -1).join(" ") : query;
+      if (pagefind && complete) pagefind.preload(essential(complete));
+      var partial = typing && words[words.length - 1].length < MIN_PREFIX;
+      timer = setTimeout(function () { search(query, ticket); }, partial ? PARTIAL_MS : PAUSE_MS);
     }
 
     function open() {
