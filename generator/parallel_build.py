@@ -1,10 +1,9 @@
 """`helpcenter build`: the site built one language per process, then put together.
 
 Each language is a `mkdocs build` of its own (HELPCENTER_LANGUAGES=<code>, see
-generator/site/language_selection.py) into a part folder, all at once; with fewer cores
-(--jobs) than languages, each process builds a run of neighbouring languages (every
-process reads the whole project first: five processes on two cores would do that five
-times), no longer than a core's share (language_groups). The
+generator/site/language_selection.py) into a part folder, --jobs at once; with fewer jobs
+than languages, each process builds a run of neighbouring languages (every process reads
+the whole project first: five processes on two cores would do that five times). The
 rules run once, in this process, while the parts build (HELPCENTER_CHECKED_ELSEWHERE
 tells the parts not to run them again); their problems are printed as `helpcenter
 validate` prints them, and an error (or, with --strict, a warning) stops the parts.
@@ -301,9 +300,8 @@ def build_site(
     chosen = [lang for lang in site.order if not languages or lang in languages]
     target = (site_dir or site.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    cores = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
-    groups = language_groups(chosen, cores)
-    workers = len(groups)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
+    groups = language_groups(chosen, workers)
     # Several builds: each would read and check the whole project first; check it once
     # here instead, while they build (a failed check stops them).
     running = RunningBuilds() if len(groups) > 1 else None
@@ -348,23 +346,17 @@ def build_site(
     return 0
 
 
-def language_groups(languages: Sequence[str], cores: int) -> list[tuple[str, ...]]:
-    """`languages` in runs of neighbours in build order (a part's sitemap lists its
-    languages in that order), one process each, for `cores` cores. Each process reads
-    the project once for its run, so runs are as long as they can be; but no run is
-    longer than a core's share, since the last process to finish sets the time: five
-    languages on two cores are three runs (2, 2, 1) that the cores share, not two (3, 2)
-    of which the longer would build alone at the end.
-
-        >>> language_groups(["en", "id", "vi", "lv", "nb"], 2)
-        [('en', 'id'), ('vi', 'lv'), ('nb',)]
-        >>> language_groups(["en", "id", "vi", "lv"], 2)
-        [('en', 'id'), ('vi', 'lv')]
-        >>> language_groups(["en", "id", "vi"], 2)
-        [('en',), ('id',), ('vi',)]
-    """
-    longest = max(1, len(languages) // max(1, cores))
-    return [tuple(languages[at : at + longest]) for at in range(0, len(languages), longest)]
+def language_groups(languages: Sequence[str], processes: int) -> list[tuple[str, ...]]:
+    """`languages` in `processes` runs of neighbours in build order (a part's sitemap lists
+    its languages in that order). One language each when there are enough processes;
+    otherwise each process also reads the project only once for its group."""
+    size, extra = divmod(len(languages), processes)
+    groups, start = [], 0
+    for index in range(processes):
+        end = start + size + (1 if index < extra else 0)
+        groups.append(tuple(languages[start:end]))
+        start = end
+    return [group for group in groups if group]
 
 
 def print_outputs(parts: Sequence[Part], everything: bool = True) -> None:
@@ -390,12 +382,7 @@ def add_build_command(commands: argparse._SubParsersAction) -> None:  # type: ig
         "For CI across machines: build parts with --part-dir, then --merge them.",
     )
     build.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: ./)")
-    build.add_argument(
-        "--jobs",
-        type=int,
-        default=0,
-        help="cores to use (default: all); the languages are shared out among them",
-    )
+    build.add_argument("--jobs", type=int, default=0, help="processes at once (default: cores)")
     build.add_argument(
         "--language", nargs="+", default=None, metavar="CODE", help="only these languages"
     )
