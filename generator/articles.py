@@ -162,11 +162,7 @@ def front_matter_lines(text: str) -> int:
     YAML block, or leading `key: value` lines (MultiMarkdown style), and the blank lines
     after them. MkDocs' own rule (mkdocs.utils.meta.get_data), restated without MkDocs."""
     if match := FRONT_MATTER.match(text):
-        try:
-            data = yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            return 0
-        if not isinstance(data, dict):
+        if not _is_mapping(match.group(1)):
             return 0
         end = match.end()
         return text.count("\n", 0, end) + _blank_lines(text[end:])
@@ -182,6 +178,24 @@ def front_matter_lines(text: str) -> int:
             continue
         break
     return consumed + _blank_lines("\n".join(lines[consumed:]))
+
+
+# libyaml's parser: a fifth of the time of reading a large project went to the pure-Python
+# one. MkDocs uses the pure one, which takes a few things libyaml refuses (asked again).
+_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _is_mapping(block: str) -> bool:
+    """Whether MkDocs takes this `---` block as the page's metadata: YAML of a mapping."""
+    try:
+        return isinstance(yaml.load(block, Loader=_FAST_LOADER), dict)
+    except yaml.YAMLError:
+        if _FAST_LOADER is yaml.SafeLoader:
+            return False
+    try:
+        return isinstance(yaml.safe_load(block), dict)
+    except yaml.YAMLError:
+        return False
 
 
 def _blank_lines(text: str) -> int:
