@@ -54,9 +54,11 @@ FALLBACK_SELECTOR = '[lang="{default}"]'  # excluded from the other languages' i
 # Pagefind's Norwegian stemmer is under "no"; nb is Norwegian Bokmål.
 PAGEFIND_LANGUAGE = {"nb": "no"}
 # Word locations per index chunk (Pagefind's default: 20,000, about 30 KB gzipped). A
-# search fetches one chunk per word typed (and per prefix while typing), so smaller
-# chunks mean fewer bytes for a first search on a large site; a chunk holds at least one
-# whole word, so a very common word's chunk stays larger. The setting is Pagefind's
+# search fetches one chunk per word (the box searches when the customer pauses, not at
+# every prefix), so smaller chunks mean fewer bytes for a first search on a large site; a
+# chunk holds at least one whole word, so a very common word's chunk stays larger (the
+# box leaves such words out of longer queries: search_common_words.py). The setting is
+# Pagefind's
 # environment variable PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (pagefind[bin] is pinned;
 # tests/site/test_search.py checks that it still takes effect).
 INDEX_CHUNK_SIZE = 1000
