@@ -58,9 +58,8 @@ PAGEFIND_LANGUAGE = {"nb": "no"}
 # every prefix), so smaller chunks mean fewer bytes for a first search on a large site; a
 # chunk holds at least one whole word, so a very common word's chunk stays larger (the
 # box leaves such words out of longer queries: search_common_words.py). The setting is
-# Pagefind's
-# environment variable PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (pagefind[bin] is pinned;
-# tests/site/test_search.py checks that it still takes effect).
+# Pagefind's environment variable PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE (pagefind[bin] is
+# pinned; tests/site/test_search.py checks that it still takes effect).
 INDEX_CHUNK_SIZE = 1000
 # Indexing runs beside the build (and the preview's server): at a lower priority, it
 # takes the core MkDocs leaves idle, not MkDocs's own.
