@@ -180,22 +180,20 @@ def front_matter_lines(text: str) -> int:
     return consumed + _blank_lines("\n".join(lines[consumed:]))
 
 
-# libyaml's parser: a fifth of the time of reading a large project went to the pure-Python
-# one. MkDocs uses the pure one, which takes a few things libyaml refuses (asked again).
-_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's parser first, as generator/yamlload.py chooses it (not imported here: it
+# imports the rules, which import this module); then PyYAML's own, which MkDocs uses and
+# which takes a few blocks libyaml refuses.
+_LOADERS = tuple(dict.fromkeys((getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader)))
 
 
 def _is_mapping(block: str) -> bool:
     """Whether MkDocs takes this `---` block as the page's metadata: YAML of a mapping."""
-    try:
-        return isinstance(yaml.load(block, Loader=_FAST_LOADER), dict)
-    except yaml.YAMLError:
-        if _FAST_LOADER is yaml.SafeLoader:
-            return False
-    try:
-        return isinstance(yaml.safe_load(block), dict)
-    except yaml.YAMLError:
-        return False
+    for loader in _LOADERS:
+        try:
+            return isinstance(yaml.load(block, Loader=loader), dict)
+        except yaml.YAMLError:
+            continue
+    return False
 
 
 def _blank_lines(text: str) -> int:
