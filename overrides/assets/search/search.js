@@ -139,7 +139,7 @@
 
     /* The next SHOWN results behind a button: each result's text is one more file to
        fetch, and the first few are what most searches need. */
-    function more(query, found, shown) {
+    function more(found, shown) {
       if (found.length <= shown || !strings.more) return;
       var entry = el("li", "md-search-result__item hc-search-more");
       var button = el("button", "md-button hc-search-more__button", strings.more);
@@ -152,7 +152,7 @@
           var added = pages.map(item);
           added.forEach(function (node) { list.insertBefore(node, entry); });
           list.removeChild(entry);
-          more(query, found, shown + SHOWN);
+          more(found, shown + SHOWN);
           /* Keyboard and screen reader users go on from the first result added. */
           var first = added.length && added[0].querySelector("a");
           if (first) first.focus();
@@ -169,7 +169,7 @@
       list.textContent = "";
       status(count(found.length), query, "done");
       pages.forEach(function (page) { list.appendChild(item(page)); });
-      more(query, found, pages.length);
+      more(found, pages.length);
     }
 
     /* One search at a time: keys typed while one runs only replace the query that runs
