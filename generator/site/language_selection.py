@@ -7,7 +7,8 @@ page's alternates, so the pages of the languages that are built would differ fro
 build. Here every language stays configured; static-i18n just does not run the builds of
 the others. It starts with its default language and builds the rest from that build's
 on_post_build through its module's `build` function, so the first build is pointed at
-the first selected language and the others are skipped in that function.
+the first selected language and the others are skipped in that function, as is the
+first selected language when static-i18n's loop comes to it again.
 """
 
 from __future__ import annotations
@@ -63,8 +64,13 @@ def _skip_unselected_builds() -> None:
     def build(config: MkDocsConfig, *args: Any, **kwargs: Any) -> Any:
         i18n = config.plugins.get("i18n")
         selected = getattr(i18n, _SELECTED, None)
-        if selected and i18n is not None and i18n.current_language not in selected:
-            return None
+        if selected and i18n is not None:
+            language = i18n.current_language
+            # The first selected language was MkDocs's own build. static-i18n's loop
+            # skips only the language current before it, which is the last one it
+            # skipped here: it would build the first selected language a second time.
+            if language not in selected or language == selected[0]:
+                return None
         return original(config, *args, **kwargs)
 
     build.helpcenter_filter = True  # type: ignore[attr-defined]

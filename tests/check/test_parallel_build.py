@@ -95,6 +95,24 @@ def test_parts_built_apart_and_merged_make_the_same_site(tmp_path: Path) -> None
     assert "mkdocs build" not in checked.stderr and "lychee" in checked.stderr
 
 
+def test_a_part_builds_each_of_its_languages_once(tmp_path: Path) -> None:
+    """static-i18n's loop skips only the language current before it: without the guard in
+    generator/site/language_selection.py a part's first language (not the default one)
+    was built a second time, doubling that part's work."""
+    project = copy_project(tmp_path / "project")
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "part")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**env(), "HELPCENTER_LANGUAGES": "lv nb"},
+        timeout=900,
+    )
+    assert built.returncode == 0, built.stderr
+    builds = re.findall(r"Building '(\w+)' documentation", built.stderr)
+    assert builds == ["lv", "nb"]
+
+
 def test_a_bad_tree_fails_with_the_problems_mkdocs_build_reports(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     tree = project / "decision_trees" / "why-cant-i-cancel.yml"
