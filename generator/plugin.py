@@ -43,7 +43,7 @@ from generator.site.mkdocs_build import (
     check_contact_url,
     load_checked_project,
 )
-from generator.site.mkdocs_i18n import is_nested_language_build, languages
+from generator.site.mkdocs_i18n import is_nested_language_build, languages, reset_language_switcher
 from generator.site.preview import Preview, cache_theme_files, quiet_dirty_warning
 from generator.site.pruned_nav import PrunedNavigation, prunes
 from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
@@ -98,6 +98,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         return config
 
     # After static-i18n's on_files (-100), which cannot handle generated files.
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        reset_language_switcher(config)  # after every on_config, static-i18n's too
+
     @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None

@@ -106,3 +106,17 @@ def add_generated_page(
         listed[:] = [f for f in listed if f.src_uri != src_uri]
         listed.append(file)
     return file
+
+
+def reset_language_switcher(config: MkDocsConfig) -> None:
+    """Give the templates built before the pages (404.html) the language switcher of the
+    language homes, as static-i18n computed it for this build.
+
+    static-i18n sets each page's switcher as an attribute, `config.extra.alternate = ...`,
+    but resets it between languages as an item, `config.extra["alternate"] = ...`;
+    templates read the attribute first. So every language after the first wrote a 404
+    page whose switcher led to the last page of the language built before it (a writers'
+    page), and a build of one language wrote a different 404 page from a full build."""
+    extra = config.extra
+    if "alternate" in extra:
+        extra.alternate = extra["alternate"]  # type: ignore[attr-defined]  # as static-i18n sets it

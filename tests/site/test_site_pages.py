@@ -3,6 +3,7 @@ writer text that must stay text, untranslated pages, embeds and hreflang."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -152,3 +153,15 @@ def test_hreflang_alternates_are_absolute_with_x_default(
     }
     expected["x-default"] = expected["en"]
     assert dict(links) == expected and len(links) == len(expected)
+
+
+def test_the_404_page_switches_language_to_each_language_home(built_site: BuiltSite) -> None:
+    """static-i18n left the 404 page (built before each language's pages) with the
+    switcher of the previous language's last page, a writers' page; see
+    generator/site/mkdocs_i18n.reset_language_switcher."""
+    page = (built_site.site_dir / "404.html").read_text(encoding="utf-8")
+    alternates = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', page)
+    switcher = re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link">', page)
+    homes = [(f"/{language_prefix(lang)}", lang) for lang in LANGUAGES]
+    assert alternates == homes
+    assert switcher == homes
