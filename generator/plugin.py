@@ -97,10 +97,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
                 self.preview.start(self.project, config, languages(config).built)
         return config
 
-    # After static-i18n's on_files (-100), which cannot handle generated files.
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         reset_language_switcher(config)  # after every on_config, static-i18n's too
 
+    # After static-i18n's on_files (-100), which cannot handle generated files.
     @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.project is not None

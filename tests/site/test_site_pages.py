@@ -11,6 +11,7 @@ from sitekit import LANGUAGES, BuiltSite, language_prefix
 from tree_walks import walks_to_outcomes
 
 from generator.render import load_ui_strings
+from generator.site.hreflang import ALTERNATE
 
 Page = Any  # playwright.sync_api.Page
 
@@ -160,7 +161,7 @@ def test_the_404_page_switches_language_to_each_language_home(built_site: BuiltS
     switcher of the previous language's last page, a writers' page; see
     generator/site/mkdocs_i18n.reset_language_switcher."""
     page = (built_site.site_dir / "404.html").read_text(encoding="utf-8")
-    alternates = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', page)
+    alternates = [(m["href"], m["lang"]) for m in ALTERNATE.finditer(page)]
     switcher = re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link">', page)
     homes = [(f"/{language_prefix(lang)}", lang) for lang in LANGUAGES]
     assert alternates == homes
