@@ -206,10 +206,21 @@ class PathDisplay:
 
     def __init__(self, base: Path) -> None:
         self.base = base.resolve()
+        self._folders: dict[Path, Path] = {}  # for one reading of the project
+
+    def resolve(self, path: Path) -> Path:
+        """`path.resolve()`, with each folder resolved once: thousands of articles share
+        a few folders, and resolving is a system call per part of the path."""
+        return path.resolve() if path.is_symlink() else self._in_resolved_folder(path)
+
+    def _in_resolved_folder(self, path: Path) -> Path:
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            folder = self._folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
     def __call__(self, path: Path) -> str:
         import os
 
-        return os.path.relpath(
-            path.resolve() if not path.is_symlink() else path.absolute(), self.base
-        )
+        shown = path.absolute() if path.is_symlink() else self._in_resolved_folder(path)
+        return os.path.relpath(shown, self.base)

@@ -136,7 +136,9 @@ def load_project(
     ctx.trees = list(loaded.values())
     ctx.articles = scan_articles(config.content_dir, config.languages, display)
     if config.content_dir.is_dir():
-        files.update((file.resolve(), "article") for file in config.content_dir.rglob("*.md"))
+        files.update(
+            (display.resolve(file), "article") for file in config.content_dir.rglob("*.md")
+        )
     for e in extra:
         if e.kind == "article":
             with _guard(display(e.path), problems):
