@@ -99,6 +99,13 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         reset_language_switcher(config)  # after every on_config, static-i18n's too
+        if self.config.search and not self.serving and self.index_runs is None:
+            # This build's indexes: Pagefind reads the pages' searchable parts, handed
+            # over as they are written (on_post_page).
+            langs = languages(config)
+            built = selected_languages(config) or langs.built  # HELPCENTER_LANGUAGES
+            folders = {lang: langs.folder(lang) for lang in built}
+            self.index_runs = IndexRuns(config.site_dir, folders, langs.default, copies=True)
 
     # After static-i18n's on_files (-100), which cannot handle generated files.
     @event_priority(-110)
@@ -163,7 +170,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         assert self.site is not None
         self.pruned_nav.restore()
         page_url = absolute_page_url(config.site_url, page)
-        return absolute_alternates(output, page_url, self.site.langs.default)
+        output = absolute_alternates(output, page_url, self.site.langs.default)
+        if self.index_runs is not None:
+            self.index_runs.copy(page.file.abs_dest_path, output)
+        return output
 
     @event_priority(-200)  # after static-i18n has built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -177,9 +187,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         if is_nested_language_build(config):
             # The default language's pages and this language's are written: their
             # indexes are made while the next languages build (the preview indexes later).
-            if not self.serving:
-                if self.index_runs is None:
-                    self.index_runs = IndexRuns(config.site_dir, folders, langs.default)
+            if self.index_runs is not None:
                 self.index_runs.start(langs.default)
                 self.index_runs.start(langs.current)
             return

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -66,6 +67,49 @@ INDEX_CHUNK_SIZE = 1000
 LOW_PRIORITY = ["nice", "-n", "10"] if shutil.which("nice") else []
 
 
+# A page as Pagefind is given it during a build (searchable_copy): its <html> tag, its
+# title and its data-pagefind-body element, which overrides/main.html ends with this
+# comment. The rest of a built page (about 40 of 44 KB: Material's header, navigation and
+# footer) is never indexed, yet parsing it was most of Pagefind's time.
+SEARCHABLE_START = "<div data-pagefind-body>"
+SEARCHABLE_END = "<!--/pagefind-body-->"
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+_TITLE = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
+
+
+def searchable_copy(page: str) -> str | None:
+    """The part of a built page that Pagefind reads, as a page of its own that Pagefind
+    indexes exactly as the whole page (tests/site/test_search.py compares the indexes);
+    None for a page without a searchable part, which Pagefind then reads whole.
+
+    The first start and the last end are taken: a page's own text comes between them, so
+    neither a writer's text nor the template's can move them."""
+    start = page.find(SEARCHABLE_START)
+    end = page.rfind(SEARCHABLE_END)
+    if start < 0 or end < start:
+        return None
+    html_tag = _HTML_TAG.search(page, 0, start)
+    title = _TITLE.search(page, 0, start)
+    return (
+        f"<!doctype html>\n{html_tag.group(0) if html_tag else '<html>'}"
+        f'<head><meta charset="utf-8">{title.group(0) if title else ""}</head>'
+        f"<body>{page[start:end]}</body></html>"
+    )
+
+
+def language_pages(site_dir: Path, folder: str, other_folders: list[str]) -> list[Path]:
+    """The HTML files language_glob matches."""
+    root = site_dir / folder
+    if folder:
+        return [path for path in root.rglob("*.html") if INDEX_FOLDER not in path.parts]
+    nested = {name.strip("/") for name in other_folders if name} | {INDEX_FOLDER}
+    found = list(root.glob("*.html"))
+    for entry in root.iterdir():
+        if entry.is_dir() and entry.name not in nested:
+            found.extend(entry.rglob("*.html"))
+    return found
+
+
 # What pagefind writes that the site does not use: its ready-made interfaces (the box is
 # overrides/partials/search.html with assets/search/search.js on pagefind.js).
 UNUSED_OUTPUT = (
@@ -103,14 +147,16 @@ def language_glob(site_dir: Path, folder: str, other_folders: list[str]) -> str:
 
 
 def _command(
-    site_dir: Path, language: str, folder: str, folders: list[str], default: str
+    pages_dir: Path, site_dir: Path, language: str, folder: str, folders: list[str], default: str
 ) -> dict[str, object]:
+    """Pagefind's settings: index the language's pages in `pages_dir` (the site, or the
+    searchable copies of its pages) into the site's `<folder>/pagefind/`."""
     excluded = list(EXCLUDED_SELECTORS)
     if language != default:
         excluded.append(FALLBACK_SELECTOR.format(default=default))
     return {
-        "site": str(site_dir / folder),
-        "glob": language_glob(site_dir, folder, [f for f in folders if f != folder]),
+        "site": str(pages_dir / folder),
+        "glob": language_glob(pages_dir, folder, [f for f in folders if f != folder]),
         "output_path": str(site_dir / folder / INDEX_FOLDER),
         "force_language": PAGEFIND_LANGUAGE.get(language, language),
         "exclude_selectors": excluded,
@@ -133,23 +179,54 @@ class IndexRuns:
     indexes of the finished ones are written on the other core. `finish` starts any not
     started yet and waits for all.
 
+    With `copies=True` the build hands each page to `copy` as it is written, and Pagefind
+    reads their searchable copies (a tenth of the bytes) from a folder of its own; a page
+    the build wrote otherwise (a theme's 404 page) is copied whole when its language
+    starts. Without, Pagefind reads the site's pages.
+
     Each run is the Pagefind binary of the `pagefind[bin]` package with its own
     configuration file. (Its Python service API answers one message per 0.1 s and
     confirms written files before they are complete, then ends the process: files were
     cut short in 4 of 15 runs. A run of the binary ends only once everything is
     written.)"""
 
-    def __init__(self, site_dir: str | Path, folders: Mapping[str, str], default: str) -> None:
-        self.site = Path(site_dir)
+    def __init__(
+        self,
+        site_dir: str | Path,
+        folders: Mapping[str, str],
+        default: str,
+        *,
+        copies: bool = False,
+    ) -> None:
+        self.site = Path(site_dir).resolve()
         self.folders = dict(folders)
         self.default = default
         self._work = tempfile.TemporaryDirectory(prefix="pagefind-")
+        self._copies = Path(self._work.name) / "pages" if copies else None
         self._runs: dict[str, subprocess.Popen[bytes]] = {}
         self._follow: dict[str, threading.Thread] = {}
         self._lists: dict[str, subprocess.Popen[bytes]] = {}  # common words, after each run
         self._lock = threading.Lock()
         self._cancelled = False
         self._started = time.perf_counter()  # again when the first run starts
+
+    def copy(self, path: str | Path, page: str) -> None:
+        """The page about to be written at `path` (in the site folder), for Pagefind."""
+        if self._copies is None:
+            return
+        target = self._copies / Path(path).resolve().relative_to(self.site)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(searchable_copy(page) or page, encoding="utf-8")
+
+    def _copy_the_rest(self, folder: str) -> None:
+        assert self._copies is not None
+        (self._copies / folder).mkdir(parents=True, exist_ok=True)
+        others = [f for f in self.folders.values() if f != folder]
+        for path in language_pages(self.site, folder, others):
+            target = self._copies / path.relative_to(self.site)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
 
     def start(self, language: str) -> None:
         if language in self._runs or language not in self.folders:
@@ -165,8 +242,12 @@ class IndexRuns:
             shutil.rmtree(output)
         config = Path(self._work.name) / language
         config.mkdir()
+        pages = self.site
+        if self._copies is not None:
+            self._copy_the_rest(folder)
+            pages = self._copies
         names = list(self.folders.values())
-        settings = _command(self.site, language, folder, names, self.default)
+        settings = _command(pages, self.site, language, folder, names, self.default)
         (config / "pagefind.json").write_text(json.dumps(settings), encoding="utf-8")
         with (config / "output.txt").open("wb") as log:  # a file: a full pipe would block it
             run = subprocess.Popen(
@@ -182,8 +263,9 @@ class IndexRuns:
         follow.start()
 
     def _list_common_words(self, language: str, run: subprocess.Popen[bytes], output: Path) -> None:
-        """Once Pagefind has written a language's index: its common words
-        (generator/search_common_words.py), in a process of its own, off the build's."""
+        """Once Pagefind has written a language's index: its common words and its fixed
+        files compressed smaller (generator/search_after_index.py), in a process of its
+        own, off the build's."""
         if run.wait() != 0:
             return
         with self._lock:
@@ -192,7 +274,7 @@ class IndexRuns:
             log = Path(self._work.name) / language / "common-words.txt"
             with log.open("wb") as out:
                 self._lists[language] = subprocess.Popen(
-                    [*LOW_PRIORITY, sys.executable, "-m", "generator.search_common_words"]
+                    [*LOW_PRIORITY, sys.executable, "-m", "generator.search_after_index"]
                     + [str(output), str(INDEX_CHUNK_SIZE)],
                     stdout=out,
                     stderr=subprocess.STDOUT,
@@ -220,8 +302,8 @@ class IndexRuns:
                     failures.append(f"{language}: {out.decode('utf-8', 'replace').strip()}")
             if failures:
                 raise RuntimeError(
-                    f"the common words of the search index ({COMMON_WORDS_FILE}) could not"
-                    " be listed: " + "; ".join(failures)
+                    f"the search index could not be finished (its common words,"
+                    f" {COMMON_WORDS_FILE}, then its compression): " + "; ".join(failures)
                 )
             indexes = [
                 _finish(self.site / self.folders[language] / INDEX_FOLDER, language, folder)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -67,18 +66,3 @@ def write_common_words(index_folder: Path, chunk_size: int) -> list[str]:
     words = common_words((fragment_text(path) for path in fragments), chunk_size)
     (index_folder / FILE_NAME).write_text(json.dumps(words, ensure_ascii=False), "utf-8")
     return words
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m generator.search_common_words INDEX_FOLDER CHUNK_SIZE` (run by
-    generator/search.py once Pagefind has written that index)."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 2 or not args[1].isdigit():
-        print(main.__doc__, file=sys.stderr)
-        return 2
-    write_common_words(Path(args[0]), int(args[1]))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

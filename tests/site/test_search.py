@@ -5,15 +5,17 @@ condition with a generous limit: the tests hold on a busy machine."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
+import shutil
 from collections import deque
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sitekit import LANGUAGES, BuiltSite, language_prefix
+from sitekit import LANGUAGES, BuiltSite, language_prefix, tree_digest
 from test_site_pages import AXE_TAGS, PROBE, axe_violations, url
 
 from generator.model import Question, Tree
@@ -119,6 +121,68 @@ def test_no_lunr_search_in_the_output(built_site: BuiltSite) -> None:
     assert not (site / "assets" / "javascripts" / "lunr").exists()
     assert not (site / "assets" / "javascripts" / "workers").exists()
     assert 'data-md-component="search"' not in (site / "index.html").read_text("utf-8")
+
+
+def test_indexing_the_pages_searchable_copies_writes_the_same_index_as_the_whole_pages(
+    built_site: BuiltSite, tmp_path: Path
+) -> None:
+    """During the build Pagefind reads only each page's searchable part (search.py's
+    searchable_copy); indexing the built site's whole pages afterwards must give the same
+    files, byte for byte, in every language."""
+    from generator.search import INDEX_FOLDER, index_site
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site.site_dir, site, ignore=shutil.ignore_patterns(INDEX_FOLDER))
+    index_site(site, {lang: language_prefix(lang) for lang in LANGUAGES}, "en")
+    for language in LANGUAGES:
+        folder = Path(language_prefix(language), INDEX_FOLDER)
+        built = tree_digest(built_site.site_dir / folder)
+        again = tree_digest(site / folder)
+        assert len(built) > 20 and built == again, language
+
+
+def test_a_searchable_copy_ends_at_the_templates_mark_whatever_the_text_holds() -> None:
+    from generator.search import SEARCHABLE_END, SEARCHABLE_START, searchable_copy
+
+    text = f"<p>{SEARCHABLE_END} and {SEARCHABLE_START} as text</p>"
+    page = (
+        '<!doctype html>\n<html lang="nb" class="no-js"><head><meta charset="utf-8">'
+        "<title>Refusjon - Hjelp</title><link rel=stylesheet href=x.css></head><body>"
+        f"<nav>menu</nav>{SEARCHABLE_START}<h1>Refusjon</h1>{text}</div>{SEARCHABLE_END}"
+        "<footer>bunn</footer></body></html>"
+    )
+    assert searchable_copy(page) == (
+        '<!doctype html>\n<html lang="nb" class="no-js"><head><meta charset="utf-8">'
+        f"<title>Refusjon - Hjelp</title></head><body>{SEARCHABLE_START}<h1>Refusjon</h1>"
+        f"{text}</div></body></html>"
+    )
+    assert searchable_copy("<html><body><p>writers' page</p></body></html>") is None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pagefinds_webassembly_is_gzipped_smaller_than_gzip_can(
+    built_site: BuiltSite, language: str
+) -> None:
+    """Every first search fetches it: generator/search_compress.py gzips it again with
+    Zopfli (the search tests in the browser show that Pagefind still reads it)."""
+    from generator.search_common_words import SIGNATURE
+
+    folder = built_site.site_dir / language_prefix(language) / "pagefind"
+    wasm = list(folder.glob("wasm.*.pagefind"))
+    assert wasm
+    for path in wasm:
+        data = path.read_bytes()
+        inflated = gzip.decompress(data)
+        assert inflated.startswith(SIGNATURE)
+        assert len(data) < 0.97 * len(gzip.compress(inflated, 9)), path.name
+
+
+def test_a_file_zopfli_cannot_make_smaller_is_kept_as_it_is() -> None:
+    from generator.search_compress import smaller_gzip
+
+    assert smaller_gzip(b"not gzip") == b"not gzip"
+    tiny = gzip.compress(b"", 9)
+    assert smaller_gzip(tiny) == tiny
 
 
 def test_index_chunks_are_smaller_than_pagefinds_default(tmp_path: Path) -> None:
