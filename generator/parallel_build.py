@@ -19,10 +19,6 @@ a single `mkdocs build`:
   pages seen so far): the parts' <url> entries are joined in build order, and
   sitemap.xml.gz is compressed again with the header MkDocs wrote.
 
-A part with fewer languages than the largest runs at a lower priority (nice 5): the
-largest sets the build's time, so on two cores it keeps a core to itself while the
-smaller part and the check share the other.
-
 CI builds the parts on separate machines (`--language nb --part-dir DIR`, a matrix of
 jobs) and merges them in a last job (`--merge DIR...`). The site is put together in a
 temporary folder beside --site-dir and swapped in at the end, so a failed build leaves
@@ -99,30 +95,19 @@ class Part:
     output: str = ""
 
 
-# A part with fewer languages than the largest runs at this lower priority: the largest
-# sets the build's time, so it gets a core of its own while the others (and the check
-# beside them) share what is left. On 2 cores, 5 languages are parts of 3 and 2.
-SHORTER_PART_PRIORITY = ["nice", "-n", "5"] if shutil.which("nice") else []
-
-
 def build_part(
     mkdocs_yml: Path,
     languages: tuple[str, ...],
     folder: Path,
     strict: bool,
     running: RunningBuilds | None = None,
-    *,
-    yield_cpu: bool = False,
 ) -> Part:
     """One `mkdocs build` of `languages` into `folder`, with a manifest saying which.
-    With `running`, the project is checked beside it: the build does not run the rules.
-    With `yield_cpu`, it runs at SHORTER_PART_PRIORITY."""
+    With `running`, the project is checked beside it: the build does not run the rules."""
     env = {**os.environ, "HELPCENTER_LANGUAGES": " ".join(languages), "NO_MKDOCS_2_WARNING": "1"}
     if running is not None:
         env[CHECKED_ELSEWHERE] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(mkdocs_yml), "-d", str(folder)]
-    if yield_cpu:
-        command = [*SHORTER_PART_PRIORITY, *command]
     if strict:
         command.append("--strict")
     process = subprocess.Popen(
@@ -317,7 +302,6 @@ def build_site(
     target.parent.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
     groups = language_groups(chosen, workers)
-    yielding = shorter_groups(groups)
     # Several builds: each would read and check the whole project first; check it once
     # here instead, while they build (a failed check stops them).
     running = RunningBuilds() if len(groups) > 1 else None
@@ -326,8 +310,7 @@ def build_site(
 
         def run(group: tuple[str, ...]) -> Part:
             folder = work / f"part-{'-'.join(group)}"
-            yields = group in yielding
-            return build_part(mkdocs_yml, group, folder, strict, running, yield_cpu=yields)
+            return build_part(mkdocs_yml, group, folder, strict, running)
 
         with ThreadPoolExecutor(workers) as pool:
             futures = [pool.submit(run, group) for group in groups]
@@ -374,16 +357,6 @@ def language_groups(languages: Sequence[str], processes: int) -> list[tuple[str,
         groups.append(tuple(languages[start:end]))
         start = end
     return [group for group in groups if group]
-
-
-def shorter_groups(groups: Sequence[tuple[str, ...]]) -> set[tuple[str, ...]]:
-    """The groups with fewer languages than the largest (built at a lower priority).
-
-    >>> sorted(shorter_groups(language_groups(["en", "id", "vi", "lv", "nb"], 2)))
-    [('lv', 'nb')]
-    """
-    longest = max((len(group) for group in groups), default=0)
-    return {group for group in groups if len(group) < longest}
 
 
 def print_outputs(parts: Sequence[Part], everything: bool = True) -> None:

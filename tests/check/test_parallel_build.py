@@ -113,23 +113,6 @@ def test_a_part_builds_each_of_its_languages_once(tmp_path: Path) -> None:
     assert builds == ["lv", "nb"]
 
 
-def test_parts_with_fewer_languages_than_the_largest_build_at_a_lower_priority() -> None:
-    from generator.parallel_build import SHORTER_PART_PRIORITY, language_groups, shorter_groups
-
-    assert shorter_groups(language_groups(LANGUAGES, 2)) == {("lv", "nb")}
-    assert shorter_groups(language_groups(LANGUAGES, 3)) == {("nb",)}
-    assert shorter_groups(language_groups(LANGUAGES[:4], 2)) == set()
-    assert shorter_groups(language_groups(LANGUAGES, 5)) == set()
-    niceness = "import os; print(os.nice(0))"
-    result = subprocess.run(
-        [*SHORTER_PART_PRIORITY, sys.executable, "-c", niceness],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert int(result.stdout) == min(19, os.nice(0) + 5)
-
-
 def test_a_bad_tree_fails_with_the_problems_mkdocs_build_reports(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     tree = project / "decision_trees" / "why-cant-i-cancel.yml"
