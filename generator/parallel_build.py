@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,13 +193,11 @@ def merge_parts(
     root_part = by_language.get(site.default) or by_language[present[0]]
     other_folders = tuple(site.folder(lang) for lang in site.order if lang != site.default)
     target.mkdir(parents=True, exist_ok=True)
-    _copy_tree(root_part.folder, target, lambda rel: not rel.startswith(other_folders), move)
+    _put(root_part.folder, target, lambda rel: not rel.startswith(other_folders), move)
     for lang in present:
         if lang != site.default:
             folder = site.folder(lang)
-            _copy_tree(
-                by_language[lang].folder, target, lambda rel, f=folder: rel.startswith(f), move
-            )
+            _put(by_language[lang].folder, target, _under(folder), move)
     last = by_language[present[-1]].folder
     for name in LAST_WRITER_WINS:
         if (last / name).is_file():
@@ -212,6 +210,31 @@ def merge_parts(
 
 # Read again after the copy (the sitemaps are joined, 404.html is the last part's).
 READ_AFTERWARDS = frozenset({SITEMAP, SITEMAP_GZ, *LAST_WRITER_WINS})
+
+
+def _under(folder: str) -> Callable[[str], bool]:
+    return lambda rel: rel.startswith(folder)
+
+
+def _put(source: Path, target: Path, wanted: Callable[[str], bool], move: bool) -> None:
+    """The files of `source` that are `wanted` (by their path in it, "nb/index.html"),
+    in `target`. Moved, a folder the target does not have yet goes over in one rename
+    (a language's folder: thousands of pages), not file by file."""
+    if not move:
+        _copy_tree(source, target, wanted)
+        return
+    for entry in source.iterdir():
+        rel = entry.name + ("/" if entry.is_dir() else "")
+        if entry.name == MANIFEST or not wanted(rel):
+            continue
+        if entry.is_dir() and not (target / entry.name).exists():
+            os.replace(entry, target / entry.name)
+        elif entry.is_dir():
+            _copy_tree(source, target, _under(rel), move=True)
+        elif entry.name in READ_AFTERWARDS:
+            shutil.copy2(entry, target / entry.name)
+        else:
+            os.replace(entry, target / entry.name)
 
 
 def _copy_tree(source: Path, target: Path, wanted: object, move: bool = False) -> None:
