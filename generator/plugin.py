@@ -43,7 +43,12 @@ from generator.site.mkdocs_build import (
     check_contact_url,
     load_checked_project,
 )
-from generator.site.mkdocs_i18n import is_nested_language_build, languages, reset_language_switcher
+from generator.site.mkdocs_i18n import (
+    Languages,
+    is_nested_language_build,
+    languages,
+    reset_language_switcher,
+)
 from generator.site.preview import Preview, cache_theme_files, quiet_dirty_warning
 from generator.site.pruned_nav import PrunedNavigation, prunes
 from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
@@ -103,8 +108,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             # This build's indexes: Pagefind reads the pages' searchable parts, handed
             # over as they are written (on_post_page).
             langs = languages(config)
-            built = selected_languages(config) or langs.built  # HELPCENTER_LANGUAGES
-            folders = {lang: langs.folder(lang) for lang in built}
+            folders = _index_folders(config, langs)
             self.index_runs = IndexRuns(config.site_dir, folders, langs.default, copies=True)
 
     # After static-i18n's on_files (-100), which cannot handle generated files.
@@ -182,8 +186,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         if self.site is None or not self.config.search:
             return
         langs = self.site.langs
-        built = selected_languages(config) or langs.built  # HELPCENTER_LANGUAGES
-        folders = {lang: langs.folder(lang) for lang in built}
+        folders = _index_folders(config, langs)
         if is_nested_language_build(config):
             # The default language's pages and this language's are written: their
             # indexes are made while the next languages build (the preview indexes later).
@@ -222,3 +225,9 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             server.watch(str(root / GLOSSARY_FILE))
         poll_often(server, poll_interval())  # MkDocs polls every 0.5 s
         return server
+
+
+def _index_folders(config: MkDocsConfig, langs: Languages) -> dict[str, str]:
+    """The languages this build writes (HELPCENTER_LANGUAGES, else all) and their folders."""
+    built = selected_languages(config) or langs.built
+    return {lang: langs.folder(lang) for lang in built}
