@@ -110,7 +110,7 @@ def time_index(site: Path) -> float:
     folders = {lang: ("" if lang == "en" else f"{lang}/") for lang in LANGUAGES}
     runs = IndexRuns(site, folders, "en", copies=True)
     for page in site.rglob("*.html"):
-        runs.copy(page, page.read_text(encoding="utf-8"))
+        runs.copy(page.relative_to(site).as_posix(), page.read_text(encoding="utf-8"))
     return runs.finish()[1]
 
 

@@ -176,7 +176,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         page_url = absolute_page_url(config.site_url, page)
         output = absolute_alternates(output, page_url, self.site.langs.default)
         if self.index_runs is not None:
-            self.index_runs.copy(page.file.abs_dest_path, output)
+            self.index_runs.copy(page.file.dest_uri, output)
         return output
 
     @event_priority(-200)  # after static-i18n has built every language
@@ -201,7 +201,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
             self.background_indexing.start(config.site_dir, folders, langs.default, log.info)
             return
         runs, self.index_runs = self.index_runs, None
-        runs = runs or IndexRuns(config.site_dir, folders, langs.default)
+        assert runs is not None  # made in on_pre_build
         log.info(summary(*runs.finish()))
 
     def on_build_error(self, *, error: Exception) -> None:

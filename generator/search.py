@@ -97,12 +97,17 @@ def searchable_copy(page: str) -> str | None:
     )
 
 
+def _nested_folders(other_folders: list[str]) -> set[str]:
+    """What the default language's folder, the site root, holds besides its own pages."""
+    return {name.strip("/") for name in other_folders if name} | {INDEX_FOLDER}
+
+
 def language_pages(site_dir: Path, folder: str, other_folders: list[str]) -> list[Path]:
     """The HTML files language_glob matches."""
     root = site_dir / folder
     if folder:
         return [path for path in root.rglob("*.html") if INDEX_FOLDER not in path.parts]
-    nested = {name.strip("/") for name in other_folders if name} | {INDEX_FOLDER}
+    nested = _nested_folders(other_folders)
     found = list(root.glob("*.html"))
     for entry in root.iterdir():
         if entry.is_dir() and entry.name not in nested:
@@ -136,7 +141,7 @@ def language_glob(site_dir: Path, folder: str, other_folders: list[str]) -> str:
     languages nested in it (the default language's folder is the site root)."""
     if folder:
         return "**/*.html"
-    nested = {name.strip("/") for name in other_folders if name} | {INDEX_FOLDER}
+    nested = _nested_folders(other_folders)
     names = sorted(
         entry.name
         for entry in (site_dir / folder).iterdir()
@@ -198,7 +203,7 @@ class IndexRuns:
         *,
         copies: bool = False,
     ) -> None:
-        self.site = Path(site_dir).resolve()
+        self.site = Path(site_dir)
         self.folders = dict(folders)
         self.default = default
         self._work = tempfile.TemporaryDirectory(prefix="pagefind-")
@@ -210,11 +215,12 @@ class IndexRuns:
         self._cancelled = False
         self._started = time.perf_counter()  # again when the first run starts
 
-    def copy(self, path: str | Path, page: str) -> None:
-        """The page about to be written at `path` (in the site folder), for Pagefind."""
+    def copy(self, dest: str, page: str) -> None:
+        """The page about to be written at `dest`, its path in the site folder
+        ("lv/index.html"), for Pagefind."""
         if self._copies is None:
             return
-        target = self._copies / Path(path).resolve().relative_to(self.site)
+        target = self._copies / dest
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(searchable_copy(page) or page, encoding="utf-8")
 

@@ -3,8 +3,8 @@
 Pagefind gzips its files itself, and its script inflates them. Whatever the query, a
 first search fetches the language's WebAssembly (about 68 KB) and the index's metadata
 (about 28 KB at 2,000 articles), nearly two thirds of its bytes. Zopfli writes the same
-gzip format 4 to 11% smaller than Pagefind does, but takes about a second for the
-WebAssembly; so the WebAssembly is compressed once per Pagefind version and kept (a
+gzip format 4 to 11% smaller than Pagefind does, but takes about 0.7 s for each
+WebAssembly file; so the WebAssembly is compressed once per Pagefind version and kept (a
 file with the hash of what it holds, in CACHE), and only the metadata is compressed at
 each build. Index chunks and fragments, hundreds per language, are left as Pagefind
 writes them: Zopfli would cost minutes there.

@@ -141,6 +141,31 @@ def test_indexing_the_pages_searchable_copies_writes_the_same_index_as_the_whole
         assert len(built) > 20 and built == again, language
 
 
+def test_pagefind_indexes_the_copy_a_build_hands_over_and_any_other_page_whole(
+    tmp_path: Path,
+) -> None:
+    """The build hands each page over as it writes it (plugin's on_post_page); a page it
+    did not hand over (a theme's 404.html) is read from the site as it is."""
+    from generator.search import SEARCHABLE_END, SEARCHABLE_START, IndexRuns
+    from generator.search_common_words import fragment_text
+
+    def page(text: str) -> str:
+        return (
+            f'<html lang="en"><head><title>T</title></head><body><nav>menu</nav>'
+            f"{SEARCHABLE_START}<h1>{text}</h1><p>{text}</p></div>{SEARCHABLE_END}</body></html>"
+        )
+
+    (tmp_path / "handed").mkdir()
+    (tmp_path / "handed" / "index.html").write_text(page("ondisk"), "utf-8")
+    (tmp_path / "404.html").write_text(page("notfound"), "utf-8")
+    runs = IndexRuns(tmp_path, {"en": ""}, "en", copies=True)
+    runs.copy("handed/index.html", page("handedover"))
+    runs.finish()
+    fragments = (tmp_path / "pagefind" / "fragment").glob("*.pf_fragment")
+    texts = sorted(fragment_text(path) for path in fragments)
+    assert texts == ["handedover. handedover.", "notfound. notfound."]
+
+
 def test_a_searchable_copy_ends_at_the_templates_mark_whatever_the_text_holds() -> None:
     from generator.search import SEARCHABLE_END, SEARCHABLE_START, searchable_copy
 
