@@ -8,7 +8,6 @@ on each `mkdocs serve` rebuild), not once per language.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from typing import Any, cast
@@ -20,16 +19,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.config import DEFAULT_TREES_DIR
 from generator.glossary import GLOSSARY_FILE
-from generator.page_shares import SHARED_COPIES_ENV, Share, requested_shares
 from generator.project import Project
-from generator.search import BackgroundIndexing, IndexRuns, summary, write_copy
+from generator.search import BackgroundIndexing, IndexRuns, summary
 from generator.site import pages
 from generator.site.build_problems import keep_anchor_validation, record_problems
 from generator.site.hreflang import absolute_alternates
@@ -53,7 +51,6 @@ from generator.site.mkdocs_i18n import (
 )
 from generator.site.preview import Preview, cache_theme_files, quiet_dirty_warning
 from generator.site.pruned_nav import PrunedNavigation, prunes
-from generator.site.shared_pages import other_shares_pages, read_for_navigation
 from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
 
 log = get_plugin_logger("helpcenter")
@@ -84,12 +81,6 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.index_runs: IndexRuns | None = None  # this build's Pagefind runs
         self.preview = Preview()  # `mkdocs serve --dirty`: re-render only what changed
         self.pruned_nav = PrunedNavigation()
-        # `helpcenter build`: languages of which this build renders a share of the pages
-        # (generator/page_shares.py), the others' pages in the language being built, and
-        # where the shared languages' searchable copies go (indexed once all are built).
-        self.shares: dict[str, Share] = {}
-        self.skipped: list[File] = []
-        self.shared_copies: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -102,8 +93,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not is_nested_language_build(config):
             # A new `mkdocs build` (or serve rebuild): read and check the trees once.
-            selected = select_languages(config, requested_languages())  # HELPCENTER_LANGUAGES
-            self.shares = self._requested_shares(selected)
+            select_languages(config, requested_languages())  # HELPCENTER_LANGUAGES
             record_problems(config)
             keep_anchor_validation(config)
             self.project = load_checked_project(config, self.config.trees_dir)
@@ -112,32 +102,13 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
                 self.preview.start(self.project, config, languages(config).built)
         return config
 
-    def _requested_shares(self, selected: tuple[str, ...]) -> dict[str, Share]:
-        """HELPCENTER_SHARE, set by `helpcenter build` for a `mkdocs build --dirty`."""
-        if self.serving:
-            return {}
-        try:
-            shares = requested_shares()
-        except ValueError as error:
-            raise PluginError(str(error)) from None
-        stray = [lang for lang in shares if selected and lang not in selected]
-        if stray:
-            raise PluginError(f"HELPCENTER_SHARE names {', '.join(stray)}, not built here")
-        copies = os.environ.get(SHARED_COPIES_ENV)
-        if shares and not copies:
-            raise PluginError(f"HELPCENTER_SHARE needs {SHARED_COPIES_ENV}")
-        self.shared_copies = Path(copies) if copies else None
-        if shares:
-            quiet_dirty_warning()  # the part is a --dirty build; nothing is stale in it
-        return shares
-
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         reset_language_switcher(config)  # after every on_config, static-i18n's too
         if self.config.search and not self.serving and self.index_runs is None:
             # This build's indexes: Pagefind reads the pages' searchable parts, handed
             # over as they are written (on_post_page).
             langs = languages(config)
-            folders = _index_folders(config, langs, self.shares)
+            folders = _index_folders(config, langs)
             self.index_runs = IndexRuns(config.site_dir, folders, langs.default, copies=True)
 
     # After static-i18n's on_files (-100), which cannot handle generated files.
@@ -150,16 +121,12 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.site.add_pages(files, config, self.config.writers_pages)
         if self.preview.enabled:
             self.preview.choose(files, config, self.site.langs.current, self.site.trees)
-        share = self.shares.get(self.site.langs.current)
-        self.skipped = other_shares_pages(files, share) if share else []
         return files
 
     @event_priority(-110)  # after static-i18n's on_nav (-100)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.preview.enabled:
             self.preview.restore(files)
-        for file in self.skipped:
-            read_for_navigation(file, config, files)
         return nav
 
     def on_page_markdown(
@@ -208,10 +175,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         self.pruned_nav.restore()
         page_url = absolute_page_url(config.site_url, page)
         output = absolute_alternates(output, page_url, self.site.langs.default)
-        if self.site.langs.current in self.shares:
-            if self.config.search and self.shared_copies is not None:
-                write_copy(self.shared_copies, page.file.dest_uri, output)
-        elif self.index_runs is not None:
+        if self.index_runs is not None:
             self.index_runs.copy(page.file.dest_uri, output)
         return output
 
@@ -222,7 +186,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         if self.site is None or not self.config.search:
             return
         langs = self.site.langs
-        folders = _index_folders(config, langs, self.shares)
+        folders = _index_folders(config, langs)
         if is_nested_language_build(config):
             # The default language's pages and this language's are written: their
             # indexes are made while the next languages build (the preview indexes later).
@@ -263,10 +227,7 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         return server
 
 
-def _index_folders(
-    config: MkDocsConfig, langs: Languages, shares: dict[str, Share]
-) -> dict[str, str]:
-    """The languages this build indexes (HELPCENTER_LANGUAGES, else all; not those it
-    renders a share of) and their folders."""
+def _index_folders(config: MkDocsConfig, langs: Languages) -> dict[str, str]:
+    """The languages this build writes (HELPCENTER_LANGUAGES, else all) and their folders."""
     built = selected_languages(config) or langs.built
-    return {lang: langs.folder(lang) for lang in built if lang not in shares}
+    return {lang: langs.folder(lang) for lang in built}

@@ -97,14 +97,6 @@ def searchable_copy(page: str) -> str | None:
     )
 
 
-def write_copy(pages_dir: Path, dest: str, page: str) -> None:
-    """The page about to be written at `dest`, its path in the site folder
-    ("lv/index.html"), as Pagefind reads it, in `pages_dir`."""
-    target = pages_dir / dest
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(searchable_copy(page) or page, encoding="utf-8")
-
-
 def _nested_folders(other_folders: list[str]) -> set[str]:
     """What the default language's folder, the site root, holds besides its own pages."""
     return {name.strip("/") for name in other_folders if name} | {INDEX_FOLDER}
@@ -193,10 +185,9 @@ class IndexRuns:
     started yet and waits for all.
 
     With `copies=True` the build hands each page to `copy` as it is written, and Pagefind
-    reads their searchable copies (a tenth of the bytes) from a folder of its own (or
-    `copies_dir`, where other processes wrote them: write_copy); a page the build wrote
-    otherwise (a theme's 404 page) is copied whole when its language starts. Without,
-    Pagefind reads the site's pages.
+    reads their searchable copies (a tenth of the bytes) from a folder of its own; a page
+    the build wrote otherwise (a theme's 404 page) is copied whole when its language
+    starts. Without, Pagefind reads the site's pages.
 
     Each run is the Pagefind binary of the `pagefind[bin]` package with its own
     configuration file. (Its Python service API answers one message per 0.1 s and
@@ -211,13 +202,12 @@ class IndexRuns:
         default: str,
         *,
         copies: bool = False,
-        copies_dir: Path | None = None,
     ) -> None:
         self.site = Path(site_dir)
         self.folders = dict(folders)
         self.default = default
         self._work = tempfile.TemporaryDirectory(prefix="pagefind-")
-        self._copies = copies_dir or (Path(self._work.name) / "pages" if copies else None)
+        self._copies = Path(self._work.name) / "pages" if copies else None
         self._runs: dict[str, subprocess.Popen[bytes]] = {}
         self._follow: dict[str, threading.Thread] = {}
         self._lists: dict[str, subprocess.Popen[bytes]] = {}  # common words, after each run
@@ -228,8 +218,11 @@ class IndexRuns:
     def copy(self, dest: str, page: str) -> None:
         """The page about to be written at `dest`, its path in the site folder
         ("lv/index.html"), for Pagefind."""
-        if self._copies is not None:
-            write_copy(self._copies, dest, page)
+        if self._copies is None:
+            return
+        target = self._copies / dest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(searchable_copy(page) or page, encoding="utf-8")
 
     def _copy_the_rest(self, folder: str) -> None:
         assert self._copies is not None

@@ -72,14 +72,8 @@ def test_helpcenter_build_writes_what_mkdocs_build_writes(tmp_path: Path) -> Non
     assert single.returncode == 0, single.stderr
     parallel = helpcenter(project, "--jobs", "2", "--site-dir", str(tmp_path / "parallel"))
     assert parallel.returncode == 0, parallel.stderr
-    # Five languages on two processes: vi's pages are shared out (generator/page_shares.py).
-    assert "vi's pages split between its builds" in parallel.stdout
     assert_same_site(tmp_path / "single", tmp_path / "parallel")
     assert not list(tmp_path.glob(".parallel-*")), "temporary folders are removed"
-    strict = helpcenter(project, "--jobs", "2", "--strict", "--site-dir", str(tmp_path / "strict"))
-    assert strict.returncode == 0, strict.stderr
-    assert "split" not in strict.stdout  # MkDocs checks anchors only where it renders
-    assert_same_site(tmp_path / "single", tmp_path / "strict")
 
 
 def test_parts_built_apart_and_merged_make_the_same_site(tmp_path: Path) -> None:
@@ -117,48 +111,6 @@ def test_a_part_builds_each_of_its_languages_once(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr
     builds = re.findall(r"Building '(\w+)' documentation", built.stderr)
     assert builds == ["lv", "nb"]
-
-
-def test_a_part_writes_its_share_of_a_shared_language_and_leaves_its_search_copies(
-    tmp_path: Path,
-) -> None:
-    """The second of two shares of vi: every second vi page (by path), all of lv's, and
-    the searchable copies of its vi pages for the index written after the merge."""
-    project = copy_project(tmp_path / "project")
-    assert mkdocs(project, tmp_path / "single").returncode == 0
-    vi_pages = sorted(
-        p.relative_to(tmp_path / "single").as_posix()
-        for p in (tmp_path / "single" / "vi").rglob("*.html")
-        if "pagefind" not in p.parts
-    )
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--dirty", "-d", str(tmp_path / "part")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={
-            **env(),
-            "HELPCENTER_LANGUAGES": "vi lv",
-            "HELPCENTER_SHARE": "vi:1-2/2",
-            "HELPCENTER_SHARED_COPIES": str(tmp_path / "copies"),
-        },
-        timeout=900,
-    )
-    assert built.returncode == 0, built.stderr
-    assert "dirty" not in built.stderr  # the part's --dirty is not the writer's business
-    part = tmp_path / "part"
-    written = sorted(p.relative_to(part).as_posix() for p in (part / "vi").rglob("*.html"))
-    assert written == vi_pages[1::2]
-    copies = tmp_path / "copies"
-    assert sorted(p.relative_to(copies).as_posix() for p in copies.rglob("*.html")) == written
-    assert not (part / "vi" / "pagefind").exists()  # indexed once both shares are in
-    lv_pages = {p.relative_to(part / "lv") for p in (part / "lv").rglob("*.html")}
-    assert lv_pages == {
-        p.relative_to(tmp_path / "single" / "lv")
-        for p in (tmp_path / "single" / "lv").rglob("*.html")
-    }
-    for page in written:  # the same page as a whole build's, navigation and all
-        assert (part / page).read_bytes() == (tmp_path / "single" / page).read_bytes(), page
 
 
 def test_a_bad_tree_fails_with_the_problems_mkdocs_build_reports(tmp_path: Path) -> None:
