@@ -15,11 +15,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from generator.model import Pos
 from generator.output import PROBLEMS_FILE_ENV, output_format, project_config, report
-from generator.problems import Level, Problem, sort_problems
+from generator.problems import Problem, sort_problems
 from generator.project import load_project
 from generator.reporters import REPORTERS
 from generator.rules import broken_link, mkdocs_build, reproducible
@@ -109,15 +110,8 @@ def read_problems(problems_file: Path, config: Path) -> list[Problem]:
     problems = []
     for number, line in enumerate(problems_file.read_text(encoding="utf-8").splitlines(), 1):
         try:
-            row = json.loads(line)
-            problem = Problem(
-                _shown(base / row["path"]),
-                int(row["line"]),
-                int(row["column"]),
-                Level(row["level"]),
-                str(row["rule"]),
-                str(row["message"]),
-            )
+            found = Problem.from_row(json.loads(line))
+            problem = replace(found, path=_shown(base / found.path))
         except (ValueError, KeyError, TypeError):  # a build that died mid-line
             message = f"the build stopped while writing its problem {number}; run the check again"
             problem = Problem.of(mkdocs_build, Pos(_shown(config), 1, 1), message)

@@ -15,8 +15,6 @@ import yaml
 from generator.model import SOURCE_LANGUAGE
 
 DEFAULT_TREES_DIR = "decision_trees"
-# Set by `helpcenter build` for its language builds: it checks the project itself.
-CHECKED_ELSEWHERE = "HELPCENTER_CHECKED_ELSEWHERE"
 # MkDocs renders every page with these, whatever mkdocs.yml lists.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 

@@ -4,12 +4,10 @@ Each language is a `mkdocs build` of its own (HELPCENTER_LANGUAGES=<code>, see
 generator/site/language_selection.py) into a part folder, --jobs at once; with fewer jobs
 than languages, each process builds a run of neighbouring languages (every process reads
 the whole project first: five processes on two cores would do that five times). The
-rules run once, in this process, while the parts build (HELPCENTER_CHECKED_ELSEWHERE
-tells the parts not to run them again); their problems are printed as `helpcenter
-validate` prints them, and an error (or, with --strict, a warning) stops the parts.
-Whether an article cannot be rendered (`article-render`) is worked out only if a part
-fails: the parts render every page anyway. The parts are merged into one site equal to
-a single `mkdocs build`:
+rules run once, in the part with the fewest languages (generator/part_check.py); their
+problems are printed here as `helpcenter validate` prints them. As soon as a part fails
+(the check finds an error, or with --strict a warning; a page cannot be built), the
+others are stopped. The parts are merged into one site equal to a single `mkdocs build`:
 
 - a language's own folder (`nb/`) comes from its part; the default language's part gives
   everything else at the root (its pages, the theme's assets, its search index);
@@ -39,18 +37,24 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from generator.config import CHECKED_ELSEWHERE, ConfigError, ProjectConfig, _TolerantLoader
-from generator.output import config_problem, output_format
+from generator.config import _TolerantLoader
+from generator.output import output_format
+from generator.part_check import (
+    AFTER_A_FAILED_BUILD,
+    CHECK_INTO,
+    CHECKED_ELSEWHERE,
+    check_project,
+    read_problems,
+    refuses,
+)
 from generator.problems import Problem
-from generator.project import load_project
 from generator.reporters import REPORTERS, summary
-from generator.rules import article_render
 
 MANIFEST = "helpcenter-part.json"
 LAST_WRITER_WINS = ("404.html",)
@@ -93,6 +97,7 @@ class Part:
     folder: Path
     returncode: int = 0
     output: str = ""
+    stopped: bool = False  # by `helpcenter build`, because another part failed
 
 
 def build_part(
@@ -101,11 +106,15 @@ def build_part(
     folder: Path,
     strict: bool,
     running: RunningBuilds | None = None,
+    check_into: Path | None = None,
 ) -> Part:
     """One `mkdocs build` of `languages` into `folder`, with a manifest saying which.
-    With `running`, the project is checked beside it: the build does not run the rules."""
+    With `running`, one of several: it runs the rules if `check_into` names the file for
+    their problems, else leaves them to the part that does."""
     env = {**os.environ, "HELPCENTER_LANGUAGES": " ".join(languages), "NO_MKDOCS_2_WARNING": "1"}
-    if running is not None:
+    if running is not None and check_into is not None:
+        env[CHECK_INTO] = str(check_into)
+    elif running is not None:
         env[CHECKED_ELSEWHERE] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(mkdocs_yml), "-d", str(folder)]
     if strict:
@@ -117,59 +126,63 @@ def build_part(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        # Beside a check, a build may be stopped: as a group, with the Pagefind runs it
-        # started (build_site stops the groups on Ctrl-C too).
+        # One of several may be stopped: as a group, with the Pagefind runs it started
+        # (build_site stops the groups on Ctrl-C too).
         start_new_session=running is not None,
     )
     if running is not None:
         running.add(process)
     output, _ = process.communicate()
-    part = Part(languages, folder, process.returncode, output)
+    stopped = running is not None and running.stopped(process)
+    part = Part(languages, folder, process.returncode, output, stopped)
     if process.returncode == 0:
         (folder / MANIFEST).write_text(json.dumps({"languages": list(languages)}), "utf-8")
     return part
 
 
 class RunningBuilds:
-    """The part builds started so far; stopped at once when the project check fails."""
+    """The part builds started so far; stopped at once when one of them fails."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._processes: list[subprocess.Popen[str]] = []
-        self._stopped = False
+        self._stopped_pids: set[int] = set()
+        self._stopping = False
 
     def add(self, process: subprocess.Popen[str]) -> None:
         with self._lock:
             self._processes.append(process)
-            if self._stopped:
-                _terminate_group(process)
+            if self._stopping:
+                self._stop(process)
 
     def stop(self) -> None:
         with self._lock:
-            self._stopped = True
+            self._stopping = True
             for process in self._processes:
-                _terminate_group(process)
+                self._stop(process)
+
+    def stopped(self, process: subprocess.Popen[str]) -> bool:
+        with self._lock:
+            return process.pid in self._stopped_pids
+
+    def _stop(self, process: subprocess.Popen[str]) -> None:
+        """End a build and what it started (a build indexes each language as it goes);
+        one that has ended already failed or succeeded by itself."""
+        if process.poll() is None:
+            self._stopped_pids.add(process.pid)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
 
 
-def _terminate_group(process: subprocess.Popen[str]) -> None:
-    """End a build and what it started (a build indexes each language as it goes)."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-
-
-# The builds render every page anyway: whether one cannot be rendered (and where) is
-# worked out only when a build fails.
-AFTER_A_FAILED_BUILD = frozenset({article_render.ID})
-
-
-def check_project(mkdocs_yml: Path, skip: frozenset[str] = frozenset()) -> list[Problem]:
-    """Every problem `mkdocs build` would report for this project (but the rules in
-    `skip`), paths as it shows them."""
-    try:
-        config = ProjectConfig.from_mkdocs_yml(mkdocs_yml)
-    except ConfigError as error:
-        return [config_problem(error)]
-    return load_project(config, relative_to=mkdocs_yml.parent, skip=skip).problems
+def finish_or_stop(futures: Sequence[Future[Part]], running: RunningBuilds | None) -> list[Part]:
+    """The parts, in order, once every build has ended: the others are stopped as soon as
+    one fails, since the site will not be changed."""
+    pending: set[Future[Part]] = set(futures)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        if running is not None and any(f.result().returncode != 0 for f in done):
+            running.stop()
+    return [future.result() for future in futures]
 
 
 def read_part(folder: Path) -> Part:
@@ -325,38 +338,48 @@ def build_site(
     target.parent.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(chosen)))
     groups = language_groups(chosen, workers)
-    # Several builds: each would read and check the whole project first; check it once
-    # here instead, while they build (a failed check stops them).
+    # Several builds: the last, with the fewest languages, checks the project for all.
     running = RunningBuilds() if len(groups) > 1 else None
     with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as tmp:
         work = Path(tmp)
+        check_file = work / "problems.jsonl"
 
         def run(group: tuple[str, ...]) -> Part:
             folder = work / f"part-{'-'.join(group)}"
-            return build_part(mkdocs_yml, group, folder, strict, running)
+            checks = group == groups[-1]
+            return build_part(
+                mkdocs_yml, group, folder, strict, running, check_file if checks else None
+            )
 
         with ThreadPoolExecutor(workers) as pool:
             futures = [pool.submit(run, group) for group in groups]
             try:
-                problems = check_project(mkdocs_yml, AFTER_A_FAILED_BUILD) if running else []
-                refused = any(p.is_error for p in problems) or (strict and bool(problems))
-                if refused and running is not None:
-                    running.stop()
-                parts = [future.result() for future in futures]
+                parts = finish_or_stop(futures, running)
             except BaseException:  # Ctrl-C: their own sessions do not get it
                 if running is not None:
                     running.stop()
                 raise
-        failed = [part for part in parts if part.returncode != 0]
+        failed = [part for part in parts if part.returncode != 0 and not part.stopped]
+        problems: list[Problem] = []
+        if running is not None:
+            # None: the checking part was stopped (or failed) before it wrote them.
+            written = read_problems(check_file)
+            problems = (
+                check_project(mkdocs_yml, AFTER_A_FAILED_BUILD) if written is None else written
+            )
+        refused = refuses(problems, strict)
         if failed and running is not None and not refused:
             problems = check_project(mkdocs_yml)  # with the rules left out before
-            refused = any(p.is_error for p in problems) or (strict and bool(problems))
+            refused = refuses(problems, strict)
         if problems:
             sys.stdout.write(REPORTERS[fmt](problems))
+        stopped = [lang for part in parts if part.stopped for lang in part.languages]
+        if stopped:
+            print(f"helpcenter: stopped the build of {', '.join(stopped)} early", file=sys.stderr)
         if refused:
             print(f"helpcenter: {summary(problems)}; {target} was not changed", file=sys.stderr)
             return 1
-        print_outputs(parts, everything=bool(failed))
+        print_outputs([part for part in parts if not part.stopped], everything=bool(failed))
         if failed:
             names = ", ".join(lang for part in failed for lang in part.languages)
             print(f"helpcenter: the build failed ({names}); {target} was not changed",
@@ -401,7 +424,7 @@ def add_build_command(commands: argparse._SubParsersAction) -> None:  # type: ig
         help="build the site, each language in its own process, into one site",
         description="Build each language with its own `mkdocs build` (up to --jobs at "
         "once) and put them together into one site, the same as a single `mkdocs build`. "
-        "The project is checked once, here, beside the builds; problems stop them. "
+        "The project is checked once, by one of the builds; a problem stops them all. "
         "For CI across machines: build parts with --part-dir, then --merge them.",
     )
     build.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: ./)")

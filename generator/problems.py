@@ -78,6 +78,29 @@ class Problem:
     def is_error(self) -> bool:
         return self.level is Level.ERROR
 
+    def as_row(self) -> dict[str, str | int]:
+        """The problem as JSON data (the problems files of `helpcenter check` and build)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "level": self.level.value,
+            "rule": self.rule,
+            "message": self.message,
+        }
+
+    @classmethod
+    def from_row(cls, row: dict[str, object]) -> Problem:
+        """The problem `as_row` wrote; ValueError, KeyError or TypeError if it is not one."""
+        return cls(
+            str(row["path"]),
+            int(row["line"]),  # type: ignore[call-overload]
+            int(row["column"]),  # type: ignore[call-overload]
+            Level(str(row["level"])),
+            str(row["rule"]),
+            str(row["message"]),
+        )
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.level.value}: {self.message} [{self.rule}]"
 

@@ -50,16 +50,8 @@ class ProblemFile(logging.Handler):
         problem = getattr(record, PROBLEM_ATTRIBUTE, None)
         if not isinstance(problem, Problem):
             problem = self._mkdocs_problem(" ".join(record.getMessage().split()))
-        row = {
-            "path": problem.path,
-            "line": problem.line,
-            "column": problem.column,
-            "level": problem.level.value,
-            "rule": problem.rule,
-            "message": problem.message,
-        }
         with self.target.open("a", encoding="utf-8") as out:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json.dumps(problem.as_row(), ensure_ascii=False) + "\n")
 
     def _mkdocs_problem(self, message: str) -> Problem:
         """A MkDocs warning at the line and column of the link it names, else at

@@ -17,9 +17,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from generator.config import CHECKED_ELSEWHERE, ConfigError, ProjectConfig
+from generator.config import ConfigError, ProjectConfig
 from generator.mermaid import flowchart
 from generator.model import Tree
+from generator.part_check import (
+    AFTER_A_FAILED_BUILD,
+    CHECK_INTO,
+    CHECKED_ELSEWHERE,
+    refuses,
+    write_problems,
+)
 from generator.problems import Problem
 from generator.project import Project, load_project
 from generator.render import (
@@ -45,8 +52,8 @@ def load_checked_project(config: MkDocsConfig, trees_dir: str) -> Project:
     """Load and check every tree; log each problem as file:line:col; fail on errors.
 
     Warnings are logged at warning level, so `mkdocs build --strict` fails on them.
-    Under `helpcenter build`, which checks the project once beside its builds, the rules
-    are not run again in each of them."""
+    Under `helpcenter build` one of its builds runs the rules and hands their problems
+    over, for it to print once (generator/part_check.py); the others only read."""
     mkdocs_yml = Path(config.config_file_path)
     try:
         project_config = ProjectConfig.from_mkdocs_yml(mkdocs_yml)
@@ -54,13 +61,23 @@ def load_checked_project(config: MkDocsConfig, trees_dir: str) -> Project:
         raise PluginError(str(error)) from error
     project_config.trees_dir = mkdocs_yml.parent / trees_dir
     checked_elsewhere = os.environ.get(CHECKED_ELSEWHERE) == "1"
+    check_into = os.environ.get(CHECK_INTO)
     project = load_project(
-        project_config, relative_to=mkdocs_yml.parent, check=not checked_elsewhere
+        project_config,
+        relative_to=mkdocs_yml.parent,
+        check=not checked_elsewhere,
+        skip=AFTER_A_FAILED_BUILD if check_into else frozenset(),
     )
     if checked_elsewhere:  # and reported there, once for all the builds
-        log.info("the trees and articles are checked by `helpcenter build`, beside this build")
+        log.info("the trees and articles are checked by another build of `helpcenter build`")
         if project.has_errors:
             raise PluginError("the project cannot be read (see `helpcenter build`)")
+        return project
+    if check_into:
+        write_problems(project.problems, Path(check_into))
+        log.info(f"checked the project: {len(project.problems)} problem(s) for `helpcenter build`")
+        if refuses(project.problems, config.strict):
+            raise PluginError("the project has problems (`helpcenter build` lists them)")
         return project
     for problem in project.problems:
         # The problem itself rides along for the problems file `helpcenter check` reads.

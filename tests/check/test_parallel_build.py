@@ -139,6 +139,9 @@ def test_a_bad_tree_fails_with_the_problems_mkdocs_build_reports(tmp_path: Path)
         for p in expected
     )
     assert problems(parallel.stdout + parallel.stderr) == expected
+    # The part of lv and nb checks the project for all and fails at once: the other part,
+    # with three languages to build, is stopped instead of finishing for nothing.
+    assert "helpcenter: stopped the build of en, id, vi early" in parallel.stderr
     assert files(site) == {"index.html": b"the previous site"}, "the old site is left as it was"
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")], "no half site"
 
@@ -186,6 +189,9 @@ def test_an_article_the_renderer_stops_on_is_reported_at_its_line(tmp_path: Path
     assert parallel.returncode == 1
     assert expected in parallel.stdout
     assert "Traceback" not in parallel.stdout + parallel.stderr
+    # lv's build fails on its first page; en, id and vi's are stopped, not waited for.
+    assert "helpcenter: stopped the build of en, id, vi early" in parallel.stderr
+    assert "helpcenter: 1 error, 0 warnings in 1 file" in parallel.stderr
     assert "was not changed" in parallel.stderr and not (tmp_path / "site").exists()
 
 
@@ -194,7 +200,7 @@ def test_the_check_beside_the_builds_still_reports_what_reading_an_article_finds
 ) -> None:
     """The render check waits for a failed build; an article's hidden characters, found
     when it is read, are reported at once all the same."""
-    from generator.parallel_build import AFTER_A_FAILED_BUILD, check_project
+    from generator.part_check import AFTER_A_FAILED_BUILD, check_project
 
     project = copy_project(tmp_path / "project")
     article = project / "content" / "orders" / "cancel-order.nb.md"
