@@ -49,6 +49,7 @@ from generator.part_check import (
     AFTER_A_FAILED_BUILD,
     CHECK_INTO,
     CHECKED_ELSEWHERE,
+    PART_BUILD,
     check_project,
     read_problems,
     refuses,
@@ -111,7 +112,18 @@ def build_part(
     """One `mkdocs build` of `languages` into `folder`, with a manifest saying which.
     With `running`, one of several: it runs the rules if `check_into` names the file for
     their problems, else leaves them to the part that does."""
-    env = {**os.environ, "HELPCENTER_LANGUAGES": " ".join(languages), "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "HELPCENTER_LANGUAGES": " ".join(languages),
+        "NO_MKDOCS_2_WARNING": "1",
+        PART_BUILD: "1",
+    }
+    if running is not None:
+        # A stopped build leaves its temporary files (its pages' copies for Pagefind):
+        # beside its part, which `helpcenter build` removes whatever happens.
+        scratch = folder.with_name(folder.name + ".tmp")
+        scratch.mkdir(parents=True, exist_ok=True)
+        env["TMPDIR"] = str(scratch)
     if running is not None and check_into is not None:
         env[CHECK_INTO] = str(check_into)
     elif running is not None:

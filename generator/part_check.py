@@ -27,6 +27,9 @@ from generator.rules import article_render
 CHECKED_ELSEWHERE = "HELPCENTER_CHECKED_ELSEWHERE"
 # Set for the part that checks it: the file its problems go to.
 CHECK_INTO = "HELPCENTER_CHECK_INTO"
+# Set for every part: a part whose build succeeded ends without Python's teardown
+# (generator/site/quick_exit.py).
+PART_BUILD = "HELPCENTER_PART_BUILD"
 # The rules whose problems a build finds by itself (it renders every page).
 AFTER_A_FAILED_BUILD = frozenset({article_render.ID})
 

@@ -51,6 +51,7 @@ from generator.site.mkdocs_i18n import (
 )
 from generator.site.preview import Preview, cache_theme_files, quiet_dirty_warning
 from generator.site.pruned_nav import PrunedNavigation, prunes
+from generator.site.quick_exit import end_a_finished_part
 from generator.site.template_cache import SHARED as SHARED_TEMPLATE_CACHE
 
 log = get_plugin_logger("helpcenter")
@@ -209,6 +210,10 @@ class HelpCenterPlugin(BasePlugin[HelpCenterConfig]):  # type: ignore[no-untyped
         if self.index_runs is not None:
             self.index_runs.cancel()
             self.index_runs = None
+
+    @event_priority(-1000)  # the last of every plugin's
+    def on_shutdown(self) -> None:
+        end_a_finished_part()  # under `helpcenter build` only
 
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files

@@ -195,6 +195,35 @@ def test_an_article_the_renderer_stops_on_is_reported_at_its_line(tmp_path: Path
     assert "was not changed" in parallel.stderr and not (tmp_path / "site").exists()
 
 
+def test_a_strict_build_fails_on_a_warning_only_mkdocs_finds(tmp_path: Path) -> None:
+    """MkDocs counts its warnings after the last language is built and only then fails a
+    --strict build: a part that ends without Python's teardown must not end before
+    that, nor with status 0. The part stopped on the way leaves no temporary files."""
+    project = copy_project(tmp_path / "project")
+    article = project / "content" / "orders" / "cancel-order.nb.md"
+    article.write_text(article.read_text() + "\nSe [her](missing-page.md).\n")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    site = tmp_path / "site"
+    strict = subprocess.run(
+        [HELPCENTER, "build", "--jobs", "2", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**env(), "TMPDIR": str(scratch)},
+        timeout=900,
+    )
+    assert strict.returncode == 1, strict.stderr
+    warning = "WARNING -  Doc file 'orders/cancel-order.nb.md' contains a link 'missing-page.md'"
+    assert strict.stderr.count(warning) == 1
+    assert "helpcenter: the build failed (lv, nb)" in strict.stderr
+    assert not site.exists() and not [p.name for p in tmp_path.iterdir() if p.name[0] == "."]
+    assert list(scratch.iterdir()) == [], "the parts' temporary files are removed"
+    lenient = helpcenter(project, "--jobs", "2", "--site-dir", str(site))
+    assert lenient.returncode == 0, lenient.stderr
+    assert lenient.stderr.count(warning) == 1 and (site / "nb" / "index.html").is_file()
+
+
 def test_the_check_beside_the_builds_still_reports_what_reading_an_article_finds(
     tmp_path: Path,
 ) -> None:
