@@ -5,6 +5,7 @@ program happens to import one side of it first."""
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,3 +37,32 @@ def fresh_package() -> Iterator[None]:
 @pytest.mark.parametrize("module", MODULES)
 def test_module_imports_on_its_own(module: str, fresh_package: None) -> None:
     importlib.import_module(module)
+
+
+# The MkDocs side: the plugin and its helpers. Everything else is the core, which must
+# move to another site engine unchanged.
+SITE_ENGINE_SIDE = ("generator.plugin", "generator.site")
+
+
+def on_the_site_engine_side(module: str) -> bool:
+    return any(module == side or module.startswith(side + ".") for side in SITE_ENGINE_SIDE)
+
+
+def test_the_core_does_not_import_mkdocs() -> None:
+    core = [m for m in MODULES if not on_the_site_engine_side(m)]
+    program = (
+        "import importlib, sys\n"
+        f"for name in {core!r}: importlib.import_module(name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.split('.')[0] in "
+        "('mkdocs', 'material', 'mkdocs_static_i18n')}))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=PACKAGE.parent,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+    assert "generator.parallel_build" in core and "generator.site_merge" in core
