@@ -70,10 +70,10 @@ def build_part(
         scratch = folder.with_name(folder.name + ".tmp")
         scratch.mkdir(parents=True, exist_ok=True)
         env["TMPDIR"] = str(scratch)
-    if running is not None and check_into is not None:
-        env[CHECK_INTO] = str(check_into)
-    elif running is not None:
-        env[CHECKED_ELSEWHERE] = "1"
+        if check_into is not None:
+            env[CHECK_INTO] = str(check_into)
+        else:
+            env[CHECKED_ELSEWHERE] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(mkdocs_yml), "-d", str(folder)]
     if strict:
         command.append("--strict")
